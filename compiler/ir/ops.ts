@@ -1,0 +1,216 @@
+/** @file The primitive IR: one Op enum, op families, and OP_DEFS, the table that drives dtype rules, the reference interpreter and the JS renderer (tinygrad uop/__init__.py + python_alu, jax-js core.ts). */
+import type { DType } from "../../runtime/dtype.js";
+import * as H from "../../runtime/kernel-helpers.js";
+import type { HelperName } from "../../runtime/kernel-helpers.js";
+
+export enum Op {
+  // leaves
+  Load = "load", // a strided view of a storage, or of a materialized node (src[0])
+  Const = "const", // one scalar broadcast to the node's shape
+  // structure
+  Cast = "cast",
+  Where = "where",
+  Reduce = "reduce", // keepdims shape; arg {op, axes}
+  Contiguous = "contiguous", // materialize: a fusion barrier
+  // unary, same dtype
+  Neg = "neg", Abs = "abs", Sqrt = "sqrt", Cbrt = "cbrt", Square = "square", Reciprocal = "reciprocal",
+  Exp = "exp", Exp2 = "exp2", Expm1 = "expm1", Log = "log", Log2 = "log2", Log10 = "log10", Log1p = "log1p",
+  Sin = "sin", Cos = "cos", Tan = "tan", Asin = "arcsin", Acos = "arccos", Atan = "arctan",
+  Sinh = "sinh", Cosh = "cosh", Tanh = "tanh", Asinh = "arcsinh", Acosh = "arccosh", Atanh = "arctanh",
+  Floor = "floor", Ceil = "ceil", Trunc = "trunc", Rint = "rint", Sign = "sign",
+  Invert = "invert", // bitwise not; logical not on bool
+  Conj = "conjugate",
+  // unary, other dtype
+  Not = "logical_not", IsNan = "isnan", IsInf = "isinf", IsFinite = "isfinite", Signbit = "signbit",
+  Real = "real", Imag = "imag", // complex -> float parts
+  // binary, same dtype
+  Add = "add", Sub = "subtract", Mul = "multiply", Div = "true_divide", FloorDiv = "floor_divide",
+  Mod = "remainder", Fmod = "fmod", Pow = "power", Max = "maximum", Min = "minimum", Fmax = "fmax", Fmin = "fmin",
+  Atan2 = "arctan2", Hypot = "hypot", Copysign = "copysign", LogAddExp = "logaddexp", LogAddExp2 = "logaddexp2",
+  Heaviside = "heaviside", BitAnd = "bitwise_and", BitOr = "bitwise_or", BitXor = "bitwise_xor",
+  Shl = "left_shift", Shr = "right_shift",
+  // binary -> bool
+  Lt = "less", Le = "less_equal", Gt = "greater", Ge = "greater_equal", Eq = "equal", Ne = "not_equal",
+  And = "logical_and", Or = "logical_or", Xor = "logical_xor",
+}
+
+export type ReduceOp = "sum" | "prod" | "max" | "min" | "argmax" | "argmin" | "any" | "all";
+
+/** A complex value in generated code or in the interpreter. */
+export type CPair<T> = readonly [T, T];
+
+/** What a complex op renders: statements to run first (helper calls), then the two lanes (or one real). */
+export interface CRender {
+  pre?: string;
+  re: string;
+  im?: string;
+}
+
+export type OutRule = "same" | "bool" | "real";
+
+export interface ElemDef {
+  arity: 1 | 2;
+  out: OutRule;
+  /** real scalar semantics for the interpreter and constant folding; ints given as exact doubles */
+  fn: (a: number, b: number, dt: DType) => number | boolean;
+  /** JS expression over operand identifiers; `dt` is the operands' dtype */
+  js: (a: string, b: string, dt: DType) => string;
+  /** complex semantics, when NumPy defines the op for complex */
+  cfn?: (a: CPair<number>, b: CPair<number>) => CPair<number> | number | boolean;
+  cjs?: (a: CPair<string>, b: CPair<string>) => CRender;
+  helpers?: HelperName[];
+  commutative?: boolean;
+}
+
+const isInt = (dt: DType) => dt.kind === "i" || dt.kind === "u";
+const bits = (dt: DType) => dt.itemsize * 8;
+const fl = (fn: (a: number) => number, name: string): Pick<ElemDef, "arity" | "out" | "fn" | "js"> => ({
+  arity: 1, out: "same", fn: (a) => fn(a), js: (a) => `Math.${name}(${a})`,
+});
+const hc = (name: HelperName, lanes: number) => (a: CPair<string>, b?: CPair<string>): CRender => ({
+  pre: `${name}(${lanes === 2 ? `${a[0]}, ${a[1]}, ${b![0]}, ${b![1]}` : `${a[0]}, ${a[1]}`});`,
+  re: "C[0]",
+  im: "C[1]",
+});
+const cApply = (f: (...args: number[]) => void) => (...xs: number[]): CPair<number> => {
+  f(...xs);
+  return [H.C[0], H.C[1]];
+};
+
+export const OP_DEFS_ELEM = {
+  [Op.Neg]: { arity: 1, out: "same", fn: (a) => -a, js: (a) => `(-${a})`, cfn: (a) => [-a[0], -a[1]], cjs: (a) => ({ re: `(-${a[0]})`, im: `(-${a[1]})` }) },
+  [Op.Abs]: { arity: 1, out: "same", fn: Math.abs, js: (a) => `Math.abs(${a})` },
+  [Op.Sqrt]: { ...fl(Math.sqrt, "sqrt"), cfn: (a) => cApply(H.csqrt)(a[0], a[1]), cjs: hc("csqrt", 1), helpers: ["csqrt", "C"] },
+  [Op.Cbrt]: fl(Math.cbrt, "cbrt"),
+  [Op.Square]: {
+    arity: 1, out: "same", fn: (a) => a * a, js: (a, _b, dt) => (dt.name === "int32" ? `Math.imul(${a}, ${a})` : `(${a} * ${a})`),
+    cfn: (a) => [a[0] * a[0] - a[1] * a[1], 2 * a[0] * a[1]], cjs: (a) => ({ re: `(${a[0]} * ${a[0]} - ${a[1]} * ${a[1]})`, im: `(2 * ${a[0]} * ${a[1]})` }),
+  },
+  [Op.Reciprocal]: {
+    arity: 1, out: "same", fn: (a, _b, dt) => (isInt(dt) ? (a === 0 ? 0 : Math.trunc(1 / a)) : 1 / a),
+    js: (a, _b, dt) => (isInt(dt) ? `(${a} === 0 ? 0 : Math.trunc(1 / ${a}))` : `(1 / ${a})`),
+    cfn: (a) => cApply(H.cdiv)(1, 0, a[0], a[1]), cjs: (a) => ({ pre: `cdiv(1, 0, ${a[0]}, ${a[1]});`, re: "C[0]", im: "C[1]" }), helpers: ["cdiv", "C"],
+  },
+  [Op.Exp]: { ...fl(Math.exp, "exp"), cfn: (a) => cApply(H.cexp)(a[0], a[1]), cjs: hc("cexp", 1), helpers: ["cexp", "C"] },
+  [Op.Exp2]: { arity: 1, out: "same", fn: (a) => 2 ** a, js: (a) => `(2 ** ${a})` },
+  [Op.Expm1]: fl(Math.expm1, "expm1"),
+  [Op.Log]: { ...fl(Math.log, "log"), cfn: (a) => cApply(H.clog)(a[0], a[1]), cjs: hc("clog", 1), helpers: ["clog", "C"] },
+  [Op.Log2]: fl(Math.log2, "log2"),
+  [Op.Log10]: fl(Math.log10, "log10"),
+  [Op.Log1p]: fl(Math.log1p, "log1p"),
+  [Op.Sin]: { ...fl(Math.sin, "sin"), cfn: (a) => cApply(H.csin)(a[0], a[1]), cjs: hc("csin", 1), helpers: ["csin", "C"] },
+  [Op.Cos]: { ...fl(Math.cos, "cos"), cfn: (a) => cApply(H.ccos)(a[0], a[1]), cjs: hc("ccos", 1), helpers: ["ccos", "C"] },
+  [Op.Tan]: fl(Math.tan, "tan"),
+  [Op.Asin]: fl(Math.asin, "asin"),
+  [Op.Acos]: fl(Math.acos, "acos"),
+  [Op.Atan]: fl(Math.atan, "atan"),
+  [Op.Sinh]: fl(Math.sinh, "sinh"),
+  [Op.Cosh]: fl(Math.cosh, "cosh"),
+  [Op.Tanh]: fl(Math.tanh, "tanh"),
+  [Op.Asinh]: fl(Math.asinh, "asinh"),
+  [Op.Acosh]: fl(Math.acosh, "acosh"),
+  [Op.Atanh]: fl(Math.atanh, "atanh"),
+  [Op.Floor]: fl(Math.floor, "floor"),
+  [Op.Ceil]: fl(Math.ceil, "ceil"),
+  [Op.Trunc]: fl(Math.trunc, "trunc"),
+  [Op.Rint]: { arity: 1, out: "same", fn: H.rint, js: (a) => `rint(${a})`, helpers: ["rint"] },
+  [Op.Sign]: { arity: 1, out: "same", fn: H.sign, js: (a) => `sign(${a})`, helpers: ["sign"] },
+  [Op.Invert]: {
+    arity: 1, out: "same", fn: (a, _b, dt) => (dt.kind === "b" ? (a ? 0 : 1) : -a - 1),
+    js: (a, _b, dt) => (dt.kind === "b" ? `(${a} ? 0 : 1)` : dt.itemsize === 8 ? `(-${a} - 1)` : `(~${a})`),
+  },
+  [Op.Conj]: { arity: 1, out: "same", fn: (a) => a, js: (a) => a, cfn: (a) => [a[0], -a[1]], cjs: (a) => ({ re: a[0], im: `(-${a[1]})` }) },
+  [Op.Not]: { arity: 1, out: "bool", fn: (a) => a === 0, js: (a) => `(${a} === 0)`, cfn: (a) => a[0] === 0 && a[1] === 0, cjs: (a) => ({ re: `(${a[0]} === 0 && ${a[1]} === 0)` }) },
+  [Op.IsNan]: { arity: 1, out: "bool", fn: (a) => a !== a, js: (a, _b, dt) => (isInt(dt) || dt.kind === "b" ? "false" : `(${a} !== ${a})`), cfn: (a) => a[0] !== a[0] || a[1] !== a[1], cjs: (a) => ({ re: `(${a[0]} !== ${a[0]} || ${a[1]} !== ${a[1]})` }) },
+  [Op.IsInf]: { arity: 1, out: "bool", fn: (a) => a === Infinity || a === -Infinity, js: (a) => `(${a} === Infinity || ${a} === -Infinity)`, cfn: (a) => Math.abs(a[0]) === Infinity || Math.abs(a[1]) === Infinity, cjs: (a) => ({ re: `(Math.abs(${a[0]}) === Infinity || Math.abs(${a[1]}) === Infinity)` }) },
+  [Op.IsFinite]: { arity: 1, out: "bool", fn: (a) => a - a === 0, js: (a) => `(${a} - ${a} === 0)`, cfn: (a) => a[0] - a[0] === 0 && a[1] - a[1] === 0, cjs: (a) => ({ re: `(${a[0]} - ${a[0]} === 0 && ${a[1]} - ${a[1]} === 0)` }) },
+  [Op.Signbit]: { arity: 1, out: "bool", fn: H.signbit, js: (a) => `signbit(${a})`, helpers: ["signbit"] },
+  [Op.Real]: { arity: 1, out: "real", fn: (a) => a, js: (a) => a, cfn: (a) => a[0], cjs: (a) => ({ re: a[0] }) },
+  [Op.Imag]: { arity: 1, out: "real", fn: () => 0, js: () => "0", cfn: (a) => a[1], cjs: (a) => ({ re: a[1] }) },
+
+  [Op.Add]: {
+    arity: 2, out: "same", commutative: true, fn: (a, b) => a + b, js: (a, b) => `(${a} + ${b})`,
+    cfn: (a, b) => [a[0] + b[0], a[1] + b[1]], cjs: (a, b) => ({ re: `(${a[0]} + ${b[0]})`, im: `(${a[1]} + ${b[1]})` }),
+  },
+  [Op.Sub]: {
+    arity: 2, out: "same", fn: (a, b) => a - b, js: (a, b) => `(${a} - ${b})`,
+    cfn: (a, b) => [a[0] - b[0], a[1] - b[1]], cjs: (a, b) => ({ re: `(${a[0]} - ${b[0]})`, im: `(${a[1]} - ${b[1]})` }),
+  },
+  [Op.Mul]: {
+    arity: 2, out: "same", commutative: true, fn: (a, b, dt) => (dt.name === "int32" ? Math.imul(a, b) : a * b),
+    js: (a, b, dt) => (dt.name === "int32" || dt.name === "uint32" ? `Math.imul(${a}, ${b})` : `(${a} * ${b})`),
+    cfn: (a, b) => [a[0] * b[0] - a[1] * b[1], a[0] * b[1] + a[1] * b[0]],
+    cjs: (a, b) => ({ re: `(${a[0]} * ${b[0]} - ${a[1]} * ${b[1]})`, im: `(${a[0]} * ${b[1]} + ${a[1]} * ${b[0]})` }),
+  },
+  [Op.Div]: { arity: 2, out: "same", fn: (a, b) => a / b, js: (a, b) => `(${a} / ${b})`, cfn: (a, b) => cApply(H.cdiv)(a[0], a[1], b[0], b[1]), cjs: hc("cdiv", 2), helpers: ["cdiv", "C"] },
+  [Op.FloorDiv]: {
+    arity: 2, out: "same", fn: (a, b, dt) => (isInt(dt) ? H.ifloordiv(a, b) : H.floordiv(a, b)),
+    js: (a, b, dt) => (isInt(dt) ? `ifloordiv(${a}, ${b})` : `floordiv(${a}, ${b})`), helpers: ["floordiv", "ifloordiv"],
+  },
+  [Op.Mod]: {
+    arity: 2, out: "same", fn: (a, b, dt) => (isInt(dt) ? H.imod(a, b) : H.fmodPy(a, b)),
+    js: (a, b, dt) => (isInt(dt) ? `imod(${a}, ${b})` : `fmodPy(${a}, ${b})`), helpers: ["fmodPy", "imod"],
+  },
+  [Op.Fmod]: { arity: 2, out: "same", fn: (a, b, dt) => (isInt(dt) && b === 0 ? 0 : a % b), js: (a, b, dt) => (isInt(dt) ? `(${b} === 0 ? 0 : ${a} % ${b})` : `(${a} % ${b})`) },
+  [Op.Pow]: {
+    arity: 2, out: "same", fn: (a, b, dt) => (dt.name === "int32" || dt.name === "uint32" ? H.ipow32(a, b) : isInt(dt) ? H.ipow(a, b) : a ** b),
+    js: (a, b, dt) => (dt.name === "int32" || dt.name === "uint32" ? `ipow32(${a}, ${b})` : isInt(dt) ? `ipow(${a}, ${b})` : `(${a} ** ${b})`),
+    cfn: (a, b) => cApply(H.cpow)(a[0], a[1], b[0], b[1]), cjs: hc("cpow", 2), helpers: ["ipow", "ipow32", "cpow", "C"],
+  },
+  [Op.Max]: { arity: 2, out: "same", commutative: true, fn: (a, b) => (a >= b || a !== a ? a : b), js: (a, b) => `(${a} >= ${b} || ${a} !== ${a} ? ${a} : ${b})` },
+  [Op.Min]: { arity: 2, out: "same", commutative: true, fn: (a, b) => (a <= b || a !== a ? a : b), js: (a, b) => `(${a} <= ${b} || ${a} !== ${a} ? ${a} : ${b})` },
+  [Op.Fmax]: { arity: 2, out: "same", commutative: true, fn: (a, b) => (a >= b || b !== b ? a : b), js: (a, b) => `(${a} >= ${b} || ${b} !== ${b} ? ${a} : ${b})` },
+  [Op.Fmin]: { arity: 2, out: "same", commutative: true, fn: (a, b) => (a <= b || b !== b ? a : b), js: (a, b) => `(${a} <= ${b} || ${b} !== ${b} ? ${a} : ${b})` },
+  [Op.Atan2]: { arity: 2, out: "same", fn: Math.atan2, js: (a, b) => `Math.atan2(${a}, ${b})` },
+  [Op.Hypot]: { arity: 2, out: "same", commutative: true, fn: (a, b) => Math.hypot(a, b), js: (a, b) => `Math.hypot(${a}, ${b})` },
+  [Op.Copysign]: { arity: 2, out: "same", fn: H.copysign, js: (a, b) => `copysign(${a}, ${b})`, helpers: ["copysign"] },
+  [Op.LogAddExp]: { arity: 2, out: "same", commutative: true, fn: H.logaddexp, js: (a, b) => `logaddexp(${a}, ${b})`, helpers: ["logaddexp"] },
+  [Op.LogAddExp2]: { arity: 2, out: "same", commutative: true, fn: H.logaddexp2, js: (a, b) => `logaddexp2(${a}, ${b})`, helpers: ["logaddexp2"] },
+  [Op.Heaviside]: { arity: 2, out: "same", fn: H.heaviside, js: (a, b) => `heaviside(${a}, ${b})`, helpers: ["heaviside"] },
+  [Op.BitAnd]: { arity: 2, out: "same", commutative: true, fn: (a, b, dt) => bitop(a, b, dt, (x, y) => x & y), js: (a, b, dt) => bitjs(a, b, dt, "&") },
+  [Op.BitOr]: { arity: 2, out: "same", commutative: true, fn: (a, b, dt) => bitop(a, b, dt, (x, y) => x | y), js: (a, b, dt) => bitjs(a, b, dt, "|") },
+  [Op.BitXor]: { arity: 2, out: "same", commutative: true, fn: (a, b, dt) => bitop(a, b, dt, (x, y) => x ^ y), js: (a, b, dt) => bitjs(a, b, dt, "^") },
+  [Op.Shl]: { arity: 2, out: "same", fn: (a, b, dt) => H.shl(a, b, bits(dt)), js: (a, b, dt) => `shl(${a}, ${b}, ${bits(dt)})`, helpers: ["shl"] },
+  [Op.Shr]: { arity: 2, out: "same", fn: (a, b, dt) => H.shr(a, b, bits(dt)), js: (a, b, dt) => `shr(${a}, ${b}, ${bits(dt)})`, helpers: ["shr"] },
+
+  [Op.Lt]: { arity: 2, out: "bool", fn: (a, b) => a < b, js: (a, b) => `(${a} < ${b})`, cfn: (a, b) => a[0] < b[0] || (a[0] === b[0] && a[1] < b[1]), cjs: (a, b) => ({ re: `(${a[0]} < ${b[0]} || (${a[0]} === ${b[0]} && ${a[1]} < ${b[1]}))` }) },
+  [Op.Le]: { arity: 2, out: "bool", fn: (a, b) => a <= b, js: (a, b) => `(${a} <= ${b})`, cfn: (a, b) => a[0] < b[0] || (a[0] === b[0] && a[1] <= b[1]), cjs: (a, b) => ({ re: `(${a[0]} < ${b[0]} || (${a[0]} === ${b[0]} && ${a[1]} <= ${b[1]}))` }) },
+  [Op.Gt]: { arity: 2, out: "bool", fn: (a, b) => a > b, js: (a, b) => `(${a} > ${b})`, cfn: (a, b) => a[0] > b[0] || (a[0] === b[0] && a[1] > b[1]), cjs: (a, b) => ({ re: `(${a[0]} > ${b[0]} || (${a[0]} === ${b[0]} && ${a[1]} > ${b[1]}))` }) },
+  [Op.Ge]: { arity: 2, out: "bool", fn: (a, b) => a >= b, js: (a, b) => `(${a} >= ${b})`, cfn: (a, b) => a[0] > b[0] || (a[0] === b[0] && a[1] >= b[1]), cjs: (a, b) => ({ re: `(${a[0]} > ${b[0]} || (${a[0]} === ${b[0]} && ${a[1]} >= ${b[1]}))` }) },
+  [Op.Eq]: { arity: 2, out: "bool", commutative: true, fn: (a, b) => a === b, js: (a, b) => `(${a} === ${b})`, cfn: (a, b) => a[0] === b[0] && a[1] === b[1], cjs: (a, b) => ({ re: `(${a[0]} === ${b[0]} && ${a[1]} === ${b[1]})` }) },
+  [Op.Ne]: { arity: 2, out: "bool", commutative: true, fn: (a, b) => a !== b, js: (a, b) => `(${a} !== ${b})`, cfn: (a, b) => a[0] !== b[0] || a[1] !== b[1], cjs: (a, b) => ({ re: `(${a[0]} !== ${b[0]} || ${a[1]} !== ${b[1]})` }) },
+  [Op.And]: { arity: 2, out: "bool", commutative: true, fn: (a, b) => a !== 0 && b !== 0, js: (a, b) => `(${a} !== 0 && ${b} !== 0)`, cfn: (a, b) => (a[0] !== 0 || a[1] !== 0) && (b[0] !== 0 || b[1] !== 0), cjs: (a, b) => ({ re: `((${a[0]} !== 0 || ${a[1]} !== 0) && (${b[0]} !== 0 || ${b[1]} !== 0))` }) },
+  [Op.Or]: { arity: 2, out: "bool", commutative: true, fn: (a, b) => a !== 0 || b !== 0, js: (a, b) => `(${a} !== 0 || ${b} !== 0)`, cfn: (a, b) => a[0] !== 0 || a[1] !== 0 || b[0] !== 0 || b[1] !== 0, cjs: (a, b) => ({ re: `(${a[0]} !== 0 || ${a[1]} !== 0 || ${b[0]} !== 0 || ${b[1]} !== 0)` }) },
+  [Op.Xor]: { arity: 2, out: "bool", commutative: true, fn: (a, b) => (a !== 0) !== (b !== 0), js: (a, b) => `((${a} !== 0) !== (${b} !== 0))`, cfn: (a, b) => (a[0] !== 0 || a[1] !== 0) !== (b[0] !== 0 || b[1] !== 0), cjs: (a, b) => ({ re: `((${a[0]} !== 0 || ${a[1]} !== 0) !== (${b[0]} !== 0 || ${b[1]} !== 0))` }) },
+} satisfies Record<string, ElemDef>;
+
+export type ElemOp = keyof typeof OP_DEFS_ELEM;
+export const OP_DEFS: Readonly<Record<ElemOp, ElemDef>> = OP_DEFS_ELEM;
+export const isElemOp = (op: Op): op is ElemOp => op in OP_DEFS_ELEM;
+
+/** ops whose cost makes re-computing them per broadcast element a bad trade */
+export const EXPENSIVE = new Set<Op>([
+  Op.Exp, Op.Exp2, Op.Expm1, Op.Log, Op.Log2, Op.Log10, Op.Log1p, Op.Sin, Op.Cos, Op.Tan, Op.Asin, Op.Acos, Op.Atan,
+  Op.Sinh, Op.Cosh, Op.Tanh, Op.Asinh, Op.Acosh, Op.Atanh, Op.Pow, Op.Atan2, Op.Hypot, Op.Cbrt, Op.LogAddExp, Op.LogAddExp2,
+]);
+
+// 64-bit integers are exact doubles here; bit ops on them go through BigInt in the interpreter only
+function bitop(a: number, b: number, dt: DType, f: (x: number, y: number) => number): number {
+  if (dt.itemsize < 8) return f(a, b);
+  const big = (x: number) => BigInt.asIntN(64, BigInt(x));
+  const r = dt.kind === "u" ? BigInt.asUintN(64, bigf(big(a), big(b), f)) : BigInt.asIntN(64, bigf(big(a), big(b), f));
+  return Number(r);
+}
+function bigf(x: bigint, y: bigint, f: (x: number, y: number) => number): bigint {
+  const op = f(6, 3); // identify the operator by its result on 6 and 3: & 2, | 7, ^ 5
+  return op === 2 ? x & y : op === 7 ? x | y : x ^ y;
+}
+function bitjs(a: string, b: string, dt: DType, op: "&" | "|" | "^"): string {
+  if (dt.itemsize < 8) return `(${a} ${op} ${b})`;
+  // two 32-bit halves: exact for operands in the safe-integer range
+  return `bit64${op === "&" ? "and" : op === "|" ? "or" : "xor"}(${a}, ${b})`;
+}
+
+export const REDUCE_IDENTITY: Record<ReduceOp, number | null> = {
+  sum: 0, prod: 1, max: null, min: null, argmax: null, argmin: null, any: 0, all: 1,
+};

@@ -1,0 +1,384 @@
+/** @file Lowers a scheduled kernel to JS: merges dims, orders loops by stride, walks pointers by precomputed steps (cwise compile.js), sums pairwise as NumPy does. */
+import type { DType } from "../../runtime/dtype.js";
+import type { HelperName } from "../../runtime/kernel-helpers.js";
+import { Op, type ReduceOp } from "../ir/ops.js";
+import type { Node } from "../ir/node.js";
+import { printGraph } from "../ir/print.js";
+import type { KernelSpec, Operand, PlanBuffer } from "../schedule.js";
+import { Emitter } from "./emitter.js";
+import { loadText, renderExpr, storeText, wrapInt, type ExprContext, type Val } from "./expr.js";
+
+/** A kernel ready to compile and run: source plus the runtime shape/stride arguments. */
+export interface LoweredKernel {
+  readonly name: string;
+  /** factory body: unpacks helpers from `H`, returns the kernel function */
+  readonly source: string;
+  /** cache key: the source without its name (one function serves every shape) */
+  readonly key: string;
+  /** buffers in argument order: out0, in0, in1, ... */
+  readonly args: PlanBuffer[];
+  readonly argViews: Operand["view"][];
+  readonly sh: number[];
+  readonly st: number[];
+  readonly off: number[];
+  readonly spec: KernelSpec;
+  readonly elements: number;
+}
+
+interface Dim {
+  n: number;
+  /** stride per operand, in lanes */
+  s: number[];
+}
+
+/** Merge adjacent dims that every operand walks contiguously together; drop size-1 dims. */
+function mergeDims(dims: Dim[]): Dim[] {
+  const out: Dim[] = [];
+  for (const d of dims) {
+    if (d.n === 1) continue;
+    const last = out[out.length - 1];
+    if (last && last.s.every((s, k) => s === d.s[k] * d.n)) {
+      out[out.length - 1] = { n: last.n * d.n, s: d.s };
+    } else out.push({ n: d.n, s: [...d.s] });
+  }
+  return out;
+}
+
+const dtypeTag = (dt: DType) => dt.short;
+
+export function kernelName(spec: KernelSpec): string {
+  const shape = spec.space.length ? spec.space.join("x") : "1";
+  const tag = spec.kind === "R" ? `R_${shape}_${spec.axes.join("")}` : `E_${shape}`;
+  return `${tag}_${dtypeTag(spec.root.dtype)}`.replace(/[^\w]/g, "_");
+}
+
+export function lowerKernel(spec: KernelSpec): LoweredKernel {
+  const operands = [spec.out, ...spec.operands.values()];
+  const leafIndex = new Map<Node, number>();
+  [...spec.operands.keys()].forEach((n, i) => leafIndex.set(n, i + 1));
+  const lanes = operands.map((o) => o.buf.dtype.lanes);
+  const offsets = operands.map((o, k) => o.view.offset * lanes[k]);
+  const helpers = new Set<HelperName>();
+  const name = kernelName(spec);
+  const em = new Emitter();
+  em.emit(`// ${name}: ${printGraph(spec.root, spec.phases).split("\n").join("\n// ")}`);
+
+  let sh: number[], st: number[];
+  if (spec.kind === "E") {
+    let dims: Dim[] = spec.space.map((n, i) => ({ n, s: operands.map((o, k) => o.view.strides[i] * lanes[k]) }));
+    // innermost loop on the output's smallest stride
+    dims = dims.map((d, i) => [d, i] as const).sort((a, b) => Math.abs(b[0].s[0]) - Math.abs(a[0].s[0]) || a[1] - b[1]).map(([d]) => d);
+    dims = mergeDims(dims);
+    if (dims.length === 0) dims = [{ n: 1, s: operands.map(() => 0) }];
+    sh = dims.map((d) => d.n);
+    st = operands.flatMap((_, k) => dims.map((d) => d.s[k]));
+    renderElementwise(em, spec, operands.length, dims.length, leafIndex, helpers);
+  } else {
+    const outerAxes = spec.space.map((_, i) => i).filter((i) => !spec.axes.includes(i));
+    const strideOf = (k: number, axis: number) => {
+      const o = operands[k];
+      // the output of a per-row result has no extent along reduced axes
+      if (k === 0 && spec.mode !== "full" && spec.axes.includes(axis)) return 0;
+      return o.view.strides[axis] * lanes[k];
+    };
+    const mk = (axes: number[]) => mergeDims(axes.map((a) => ({ n: spec.space[a], s: operands.map((_, k) => strideOf(k, a)) })));
+    const column = useColumnOrder(spec, operands.length > 1 ? operands[1].view.strides : []);
+    if (column) {
+      // all dims, slowest input stride first; the accumulator has no extent along reduced axes
+      const outerSize = outerAxes.reduce((p, a) => p * spec.space[a], 1);
+      const accStride = new Map<number, number>();
+      let acc = 1;
+      for (let j = outerAxes.length - 1; j >= 0; j--) {
+        accStride.set(outerAxes[j], acc);
+        acc *= spec.space[outerAxes[j]];
+      }
+      const order = spec.space.map((_, i) => i).sort((a, b) => Math.abs(operands[1].view.strides[b]) - Math.abs(operands[1].view.strides[a]) || a - b);
+      let dims = order.map((a) => ({ n: spec.space[a], s: [accStride.get(a) ?? 0, ...operands.slice(1).map((_, k) => strideOf(k + 1, a))] }));
+      dims = mergeDims(dims);
+      if (dims.length === 0) dims = [{ n: 1, s: operands.map(() => 0) }];
+      const outDims = mk(outerAxes);
+      const od = outDims.length ? outDims : [{ n: 1, s: operands.map(() => 0) }];
+      sh = [...dims.map((d) => d.n), ...od.map((d) => d.n), outerSize];
+      st = [...operands.flatMap((_, k) => dims.map((d) => d.s[k])), ...od.map((d) => d.s[0])];
+      renderColumnReduce(em, spec, operands.length, dims.length, od.length, leafIndex, helpers);
+    } else {
+      let outer = mk(outerAxes);
+      let inner = mk([...spec.axes]);
+      if (outer.length === 0) outer = [{ n: 1, s: operands.map(() => 0) }];
+      if (inner.length === 0) inner = [{ n: 1, s: operands.map(() => 0) }];
+      sh = [...outer.map((d) => d.n), ...inner.map((d) => d.n)];
+      st = operands.flatMap((_, k) => [...outer.map((d) => d.s[k]), ...inner.map((d) => d.s[k])]);
+      renderReduce(em, spec, operands.length, outer.length, inner.length, leafIndex, helpers);
+    }
+  }
+  const body = em.toString();
+  const argNames = operands.map((_, k) => (k === 0 ? "out0" : `in${k - 1}`));
+  const helperLines = [...helpers].sort().map((h) => `const ${h} = H.${h};`);
+  const makeSource = (fname: string) =>
+    [...helperLines, `return function ${fname}(${argNames.join(", ")}, sh, st, off) {`, body.replace(/^/gm, "  "), "};", `//# sourceURL=numfuse/${fname}.js`].join("\n");
+  return {
+    name,
+    source: makeSource(name),
+    key: makeSource("K"),
+    args: operands.map((o) => o.buf),
+    argViews: operands.map((o) => o.view),
+    sh,
+    st,
+    off: offsets,
+    spec,
+    elements: spec.space.reduce((p, n) => p * n, 1),
+  };
+}
+
+function useColumnOrder(spec: KernelSpec, inStrides: readonly number[]): boolean {
+  if (spec.mode !== "phase" || spec.phases.length !== 1 || spec.operands.size === 0) return false;
+  const op = spec.root.reduceArg.op;
+  if (op === "argmax" || op === "argmin" || spec.root.dtype.kind === "c") return false;
+  // the fast order accumulates row by row when the input's smallest stride is along a kept axis
+  let best = -1, bestStride = Infinity;
+  spec.space.forEach((n, i) => {
+    const s = Math.abs(inStrides[i] ?? 0);
+    if (n > 1 && s > 0 && s < bestStride) { bestStride = s; best = i; }
+  });
+  return best >= 0 && !spec.axes.includes(best);
+}
+
+// ---- code shapes ----------------------------------------------------------------------------
+
+const arr = (k: number) => (k === 0 ? "out0" : `in${k - 1}`);
+
+function unpack(em: Emitter, prefix: string, count: number, base: number): void {
+  if (count === 0) return;
+  em.emit(`const ${Array.from({ length: count }, (_, i) => `${prefix}${i} = sh[${base + i}]`).join(", ")};`);
+}
+
+function unpackStrides(em: Emitter, prefix: string, nops: number, first: number, count: number, perOp: number): void {
+  if (count === 0) return;
+  for (let k = 0; k < nops; k++) {
+    em.emit(`const ${Array.from({ length: count }, (_, i) => `${prefix}${i}_${arr(k)} = st[${k * perOp + first + i}]`).join(", ")};`);
+  }
+}
+
+/** Nested loops over extents `${ext}0..`; pointers named `${ptr}${level}_${arr}`; body gets the innermost pointer names. */
+function nest(em: Emitter, ext: string, stride: string, ptr: string, levels: number, ops: number[], start: (k: number) => string, body: (p: (k: number) => string) => void, counter = "i"): void {
+  em.emit(`let ${ops.map((k) => `${ptr}0_${arr(k)} = ${start(k)}`).join(", ")};`);
+  for (let l = 0; l < levels; l++) {
+    em.open(`for (let ${counter}${l} = 0; ${counter}${l} < ${ext}${l}; ${counter}${l}++) {`);
+    if (l < levels - 1) em.emit(`let ${ops.map((k) => `${ptr}${l + 1}_${arr(k)} = ${ptr}${l}_${arr(k)}`).join(", ")};`);
+  }
+  const inner = levels - 1;
+  body((k) => `${ptr}${inner}_${arr(k)}`);
+  for (let l = levels - 1; l >= 0; l--) {
+    em.emit(ops.map((k) => `${ptr}${l}_${arr(k)} += ${stride}${l}_${arr(k)};`).join(" "));
+    em.close();
+  }
+}
+
+function exprContext(em: Emitter, helpers: Set<HelperName>, leaf: (n: Node) => Val | undefined, counter: { v: number }): ExprContext {
+  return {
+    em,
+    memo: new Map(),
+    leaf,
+    useHelper: (h) => helpers.add(h),
+    fresh: () => `v${counter.v++}`,
+  };
+}
+
+function renderElementwise(em: Emitter, spec: KernelSpec, nops: number, nd: number, leafIndex: Map<Node, number>, helpers: Set<HelperName>): void {
+  unpack(em, "n", nd, 0);
+  unpackStrides(em, "s", nops, 0, nd, nd);
+  const ops = Array.from({ length: nops }, (_, k) => k);
+  const counter = { v: 0 };
+  nest(em, "n", "s", "p", nd, ops, (k) => `off[${k}]`, (p) => {
+    const ctx = exprContext(em, helpers, (n) => {
+      const k = leafIndex.get(n);
+      return k === undefined ? undefined : loadText(n.dtype, arr(k), p(k));
+    }, counter);
+    const v = renderExpr(ctx, spec.root);
+    em.emit(storeText(spec.out.buf.dtype, "out0", p(0), castStore(spec.root.dtype, spec.out.buf.dtype, v)));
+  });
+}
+
+/** Values stored into a buffer of another dtype (out= targets of a wider type). */
+function castStore(from: DType, to: DType, v: Val): Val {
+  if (from === to) return v;
+  if (to.kind === "c" && from.kind !== "c") return { re: v.re, im: "0" };
+  return v;
+}
+
+interface AccCode {
+  init: string[];
+  step: (v: Val) => string;
+  result: string;
+}
+
+function accumulator(op: ReduceOp, dt: DType, name: string, counter: string): AccCode {
+  const c = dt.kind === "c";
+  switch (op) {
+    case "sum":
+      return c
+        ? { init: [`let ${name}_re = 0, ${name}_im = 0;`], step: (v) => `${name}_re += ${v.re}; ${name}_im += ${v.im};`, result: name }
+        : { init: [`let ${name} = 0;`], step: (v) => `${name} += ${v.re};`, result: name };
+    case "prod":
+      return c
+        ? { init: [`let ${name}_re = 1, ${name}_im = 0;`], step: (v) => `{ const t = ${name}_re * ${v.re} - ${name}_im * ${v.im}; ${name}_im = ${name}_re * ${v.im} + ${name}_im * ${v.re}; ${name}_re = t; }`, result: name }
+        : { init: [`let ${name} = 1;`], step: (v) => `${name} *= ${v.re};`, result: name };
+    case "max":
+      return { init: [`let ${name} = -Infinity;`], step: (v) => `if (${v.re} > ${name} || ${v.re} !== ${v.re}) ${name} = ${v.re};`, result: name };
+    case "min":
+      return { init: [`let ${name} = Infinity;`], step: (v) => `if (${v.re} < ${name} || ${v.re} !== ${v.re}) ${name} = ${v.re};`, result: name };
+    case "argmax":
+      return {
+        init: [`let ${name}_v = -Infinity, ${name} = 0, ${name}_k = 0;`],
+        step: (v) => `if (${v.re} > ${name}_v || (${v.re} !== ${v.re} && ${name}_v === ${name}_v)) { ${name}_v = ${v.re}; ${name} = ${name}_k; } ${name}_k++;`,
+        result: name,
+      };
+    case "argmin":
+      return {
+        init: [`let ${name}_v = Infinity, ${name} = 0, ${name}_k = 0;`],
+        step: (v) => `if (${v.re} < ${name}_v || (${v.re} !== ${v.re} && ${name}_v === ${name}_v)) { ${name}_v = ${v.re}; ${name} = ${name}_k; } ${name}_k++;`,
+        result: name,
+      };
+    case "any":
+      return { init: [`let ${name} = 0;`], step: (v) => (c ? `if (${v.re} !== 0 || ${v.im} !== 0) ${name} = 1;` : `if (${v.re} !== 0 && ${v.re} !== false) ${name} = 1;`), result: name };
+    case "all":
+      return { init: [`let ${name} = 1;`], step: (v) => (c ? `if (${v.re} === 0 && ${v.im} === 0) ${name} = 0;` : `if (${v.re} === 0 || ${v.re} === false) ${name} = 0;`), result: name };
+  }
+  void counter;
+}
+
+/** A phase's value as NumPy would hold it: rounded to float32, wrapped to its integer width. */
+function finalize(dt: DType, x: string): string {
+  if (dt.name === "float32") return `Math.fround(${x})`;
+  if (dt.kind === "i" || dt.kind === "u") return wrapInt(dt, x);
+  return x;
+}
+
+function renderReduce(em: Emitter, spec: KernelSpec, nops: number, no: number, ni: number, leafIndex: Map<Node, number>, helpers: Set<HelperName>): void {
+  unpack(em, "n", no, 0);
+  unpack(em, "m", ni, no);
+  unpackStrides(em, "so", nops, 0, no, no + ni);
+  unpackStrides(em, "si", nops, no, ni, no + ni);
+  const all = Array.from({ length: nops }, (_, k) => k);
+  const counter = { v: 0 };
+  const phaseVal = (j: number): Val => (spec.phases[j].dtype.kind === "c" ? { re: `r${j}_re`, im: `r${j}_im` } : { re: `r${j}` });
+  const leafAt = (p: (k: number) => string) => (n: Node): Val | undefined => {
+    const j = spec.phaseRefs.get(n);
+    if (j !== undefined) return phaseVal(j);
+    const k = leafIndex.get(n);
+    return k === undefined ? undefined : loadText(n.dtype, arr(k), p(k));
+  };
+  // pairwise float sums over one merged inner dim, as NumPy's pairwise_sum does
+  const pairwise = spec.phases.map((ph) => ph.reduceArg.op === "sum" && ph.dtype.kind === "f" && ni === 1);
+  spec.phases.forEach((ph, j) => {
+    if (!pairwise[j]) return;
+    const used = all.filter((k) => k > 0);
+    const prior = Array.from({ length: j }, (_, i) => `r${i}`);
+    const params = [...used.map((k) => `q_${arr(k)}`), ...prior];
+    em.open(`const e${j} = (${params.join(", ")}) => {`);
+    const ctx = exprContext(em, helpers, leafAt((k) => `q_${arr(k)}`), counter);
+    em.emit(`return ${renderExpr(ctx, ph.src[0]).re};`);
+    em.close("};");
+    const at = (i: string) => [...used.map((k) => (i === "0" ? `q_${arr(k)}` : `q_${arr(k)} + ${i} * si0_${arr(k)}`)), ...prior].join(", ");
+    const adv = (i: string) => used.map((k) => `q_${arr(k)} += ${i} * si0_${arr(k)};`).join(" ");
+    em.open(`function pw${j}(${[...used.map((k) => `q_${arr(k)}`), "n", ...prior].join(", ")}) {`);
+    em.open("if (n < 8) {");
+    em.emit("let s = 0;");
+    em.emit(`for (let i = 0; i < n; i++) { s += e${j}(${at("0")}); ${adv("1")} }`);
+    em.emit("return s;");
+    em.close();
+    em.open("if (n <= 128) {");
+    em.emit(`let a0 = e${j}(${at("0")}), a1 = e${j}(${at("1")}), a2 = e${j}(${at("2")}), a3 = e${j}(${at("3")}),`);
+    em.emit(`  a4 = e${j}(${at("4")}), a5 = e${j}(${at("5")}), a6 = e${j}(${at("6")}), a7 = e${j}(${at("7")});`);
+    em.emit(adv("8"));
+    em.emit("const end = n - (n % 8);");
+    em.open("for (let i = 8; i < end; i += 8) {");
+    em.emit(`a0 += e${j}(${at("0")}); a1 += e${j}(${at("1")}); a2 += e${j}(${at("2")}); a3 += e${j}(${at("3")});`);
+    em.emit(`a4 += e${j}(${at("4")}); a5 += e${j}(${at("5")}); a6 += e${j}(${at("6")}); a7 += e${j}(${at("7")});`);
+    em.emit(adv("8"));
+    em.close();
+    em.emit("let s = ((a0 + a1) + (a2 + a3)) + ((a4 + a5) + (a6 + a7));");
+    em.emit(`for (let i = end; i < n; i++) { s += e${j}(${at("0")}); ${adv("1")} }`);
+    em.emit("return s;");
+    em.close();
+    em.emit("let n2 = Math.floor(n / 2);", "n2 -= n2 % 8;");
+    const half = [...used.map((k) => `q_${arr(k)} + n2 * si0_${arr(k)}`), "n - n2", ...prior].join(", ");
+    em.emit(`return pw${j}(${[...used.map((k) => `q_${arr(k)}`), "n2", ...prior].join(", ")}) + pw${j}(${half});`);
+    em.close();
+  });
+
+  nest(em, "n", "so", "p", no, all, (k) => `off[${k}]`, (p) => {
+    spec.phases.forEach((ph, j) => {
+      const rop = ph.reduceArg.op;
+      if (pairwise[j]) {
+        const used = all.filter((k) => k > 0);
+        em.emit(`const r${j} = ${finalize(ph.dtype, `pw${j}(${[...used.map((k) => p(k)), "m0", ...Array.from({ length: j }, (_, i) => `r${i}`)].join(", ")})`)};`);
+        return;
+      }
+      const acc = accumulator(rop, ph.src[0].dtype, `acc${j}`, "");
+      em.emit(...acc.init);
+      em.open("{");
+      nest(em, "m", "si", "t", ni, all, (k) => p(k), (t) => {
+        const ctx = exprContext(em, helpers, leafAt(t), counter);
+        em.emit(acc.step(renderExpr(ctx, ph.src[0])));
+      }, "j");
+      em.close();
+      if (ph.dtype.kind === "c") em.emit(`const r${j}_re = ${finalize(ph.dtype, `acc${j}_re`)}, r${j}_im = ${finalize(ph.dtype, `acc${j}_im`)};`);
+      else em.emit(`const r${j} = ${finalize(ph.dtype, acc.result)};`);
+    });
+    const outDt = spec.out.buf.dtype;
+    if (spec.mode === "phase") {
+      em.emit(storeText(outDt, "out0", p(0), castStore(spec.root.dtype, outDt, phaseVal(spec.phases.length - 1))));
+    } else if (spec.mode === "outer") {
+      const ctx = exprContext(em, helpers, leafAt(p), counter);
+      em.emit(storeText(outDt, "out0", p(0), castStore(spec.root.dtype, outDt, renderExpr(ctx, spec.root))));
+    } else {
+      em.open("{");
+      nest(em, "m", "si", "t", ni, all, (k) => p(k), (t) => {
+        const ctx = exprContext(em, helpers, leafAt(t), counter);
+        em.emit(storeText(outDt, "out0", t(0), castStore(spec.root.dtype, outDt, renderExpr(ctx, spec.root))));
+      }, "j");
+      em.close();
+    }
+  });
+}
+
+/** Reductions along slow axes: accumulate whole rows into a per-output vector (the fast order for axis 0). */
+function renderColumnReduce(em: Emitter, spec: KernelSpec, nops: number, nd: number, nod: number, leafIndex: Map<Node, number>, helpers: Set<HelperName>): void {
+  const ph = spec.phases[0];
+  const rop = ph.reduceArg.op;
+  unpack(em, "n", nd, 0);
+  unpack(em, "m", nod, nd);
+  em.emit(`const size = sh[${nd + nod}];`);
+  unpackStrides(em, "s", nops, 0, nd, nd);
+  em.emit(`const ${Array.from({ length: nod }, (_, i) => `so${i}_out0 = st[${nops * nd + i}]`).join(", ")};`);
+  const init = rop === "sum" || rop === "any" ? "0" : rop === "prod" || rop === "all" ? "1" : rop === "max" ? "-Infinity" : "Infinity";
+  em.emit(`const T = new Float64Array(size);`);
+  if (init !== "0") em.emit(`T.fill(${init});`);
+  const all = Array.from({ length: nops }, (_, k) => k);
+  const counter = { v: 0 };
+  nest(em, "n", "s", "p", nd, all, (k) => (k === 0 ? "0" : `off[${k}]`), (p) => {
+    const ctx = exprContext(em, helpers, (n) => {
+      const k = leafIndex.get(n);
+      return k === undefined ? undefined : loadText(n.dtype, arr(k), p(k));
+    }, counter);
+    const v = renderExpr(ctx, ph.src[0]).re;
+    const t = `T[${p(0)}]`;
+    switch (rop) {
+      case "sum": em.emit(`${t} += ${v};`); break;
+      case "prod": em.emit(`${t} *= ${v};`); break;
+      case "max": em.emit(`{ const x = ${v}; if (x > ${t} || x !== x) ${t} = x; }`); break;
+      case "min": em.emit(`{ const x = ${v}; if (x < ${t} || x !== x) ${t} = x; }`); break;
+      case "any": em.emit(`{ const x = ${v}; if (x !== 0 && x !== false) ${t} = 1; }`); break;
+      case "all": em.emit(`{ const x = ${v}; if (x === 0 || x === false) ${t} = 0; }`); break;
+      default: throw new Error(`internal: ${rop} has no column form`);
+    }
+  });
+  em.emit("let q = 0;");
+  nest(em, "m", "so", "o", nod, [0], () => "off[0]", (o) => {
+    em.emit(storeText(spec.out.buf.dtype, "out0", o(0), { re: finalize(ph.dtype, "T[q++]") }));
+  });
+}
+
+export const isReduceKernel = (spec: KernelSpec) => spec.kind === "R";
+export { Op };

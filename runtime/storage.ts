@@ -1,0 +1,94 @@
+/** @file Array memory: byte buffers with identity and a write version, recycled through a size-class pool fed by FinalizationRegistry. */
+import type { DType, LaneArray } from "./dtype.js";
+
+let nextStorageId = 1;
+
+/**
+ * One block of memory that arrays view. Storage identity is what laziness tracks: a write into a
+ * storage first realizes every pending computation that reads it (see src/laziness.ts).
+ */
+export class Storage {
+  readonly id = nextStorageId++;
+  /** lane arrays over the whole buffer, one per typed-array class, made on first use */
+  #lanes = new Map<unknown, LaneArray>();
+  constructor(readonly buffer: ArrayBuffer | SharedArrayBuffer, readonly byteOffset = 0, readonly byteLength = buffer.byteLength - byteOffset) {}
+
+  /** The whole storage as `dtype`'s lane array (bytes beyond the last whole lane are unreachable). */
+  lanes(dtype: DType): LaneArray {
+    const ctor = dtype.laneCtor;
+    let arr = this.#lanes.get(ctor);
+    if (!arr) {
+      const n = Math.floor(this.byteLength / ctor.BYTES_PER_ELEMENT);
+      if (this.byteOffset % ctor.BYTES_PER_ELEMENT !== 0) {
+        throw new RangeError(`storage offset ${this.byteOffset} is not aligned for ${dtype.name}`);
+      }
+      arr = new ctor(this.buffer, this.byteOffset, n);
+      this.#lanes.set(ctor, arr);
+    }
+    return arr;
+  }
+
+  get bytes(): Uint8Array {
+    return this.lanes({ laneCtor: Uint8Array } as unknown as DType) as Uint8Array;
+  }
+}
+
+// ---- the pool -------------------------------------------------------------------------------
+
+/** Buffers below this size are left to the engine: the pool only pays off where page faults dominate. */
+const POOL_MIN_BYTES = 1 << 20;
+const POOL_MAX_TOTAL = 1 << 30;
+const freeBuffers = new Map<number, ArrayBuffer[]>();
+let pooledBytes = 0;
+export const poolStats = { allocated: 0, reused: 0, returned: 0 };
+
+/** Size classes: powers of two split in quarters, so a reused buffer wastes at most 25%. */
+function sizeClass(bytes: number): number {
+  if (bytes <= POOL_MIN_BYTES) return bytes;
+  const p = 2 ** Math.floor(Math.log2(bytes));
+  const q = p / 4;
+  return Math.ceil(bytes / q) * q;
+}
+
+const registry = new FinalizationRegistry<ArrayBuffer>((buf) => {
+  if (pooledBytes + buf.byteLength > POOL_MAX_TOTAL) return;
+  const list = freeBuffers.get(buf.byteLength) ?? [];
+  list.push(buf);
+  freeBuffers.set(buf.byteLength, list);
+  pooledBytes += buf.byteLength;
+  poolStats.returned++;
+});
+
+/**
+ * A new storage of at least `bytes` bytes. Its contents are unspecified when `zero` is false
+ * (like np.empty); large buffers come back to the pool when their storage is collected.
+ */
+export function allocStorage(bytes: number, zero = true): Storage {
+  const cls = sizeClass(Math.max(bytes, 0));
+  if (cls >= POOL_MIN_BYTES) {
+    const list = freeBuffers.get(cls);
+    const buf = list?.pop();
+    if (buf) {
+      pooledBytes -= buf.byteLength;
+      poolStats.reused++;
+      if (zero) new Uint8Array(buf, 0, bytes).fill(0);
+      const s = new Storage(buf, 0, bytes);
+      registry.register(s, buf);
+      return s;
+    }
+    const fresh = new ArrayBuffer(cls);
+    poolStats.allocated++;
+    const s = new Storage(fresh, 0, bytes);
+    registry.register(s, fresh);
+    return s;
+  }
+  poolStats.allocated++;
+  // lane arrays of any dtype need 8-byte multiples
+  return new Storage(new ArrayBuffer(Math.ceil(cls / 8) * 8), 0, cls);
+}
+
+/** Drop every pooled buffer (tests, or a user who wants the memory back). */
+export function clearPool(): void {
+  freeBuffers.clear();
+  pooledBytes = 0;
+}

@@ -1,0 +1,73 @@
+/** @file cumsum/cumprod (ufunc.accumulate): a scan routine over contiguous data, a fusion barrier like NumPy's accumulate loop. */
+import { cast } from "../compiler/ir/node.js";
+import { reshape } from "../compiler/ir/movement.js";
+import { DTYPES, parseDType, type DType } from "../runtime/dtype.js";
+import { readElement, writeElement } from "../runtime/scalar.js";
+import { asarray, type ArrayLike } from "./convert.js";
+import { emptyArray, NDArray, writeInto } from "./ndarray.js";
+import { normalizeAxis } from "./reductions.js";
+
+function accDType(dt: DType): DType {
+  if (dt.kind === "b" || (dt.kind === "i" && dt.itemsize < 8)) return DTYPES.int64;
+  if (dt.kind === "u" && dt.itemsize < 8) return DTYPES.uint64;
+  return dt;
+}
+
+export function accumulateWith(op: "sum" | "prod", a: NDArray, axis: number | null, dtype?: unknown, out?: NDArray | null): NDArray {
+  let src = a;
+  if (axis === null) {
+    src = new NDArray(reshape(a._node, [a.size]));
+    axis = 0;
+  }
+  const ax = normalizeAxis(axis, src.ndim);
+  const dt = dtype !== undefined && dtype !== null ? parseDType(dtype) : accDType(src.dtype);
+  // contiguous input in the accumulator dtype
+  const x = new NDArray(cast(src._node, dt)).eval();
+  const result = emptyArray(src.shape, dt, false);
+  const { storage: xs, view: xv } = x._realized();
+  const { storage: rs } = result._realized();
+  const shape = src.shape, n = shape[ax];
+  const inner = shape.slice(ax + 1).reduce((p, k) => p * k, 1);
+  const outer = shape.slice(0, ax).reduce((p, k) => p * k, 1);
+  const contiguousX = xv.offset === 0 && xv.strides.every((s, i) => s === shape.slice(i + 1).reduce((p, k) => p * k, 1) || shape[i] === 1);
+  const xr = contiguousX ? null : x._elementReader();
+  const complex = dt.kind === "c";
+  if (!complex && !dt.isWide) {
+    const X = xs.lanes(dt), R = rs.lanes(dt);
+    for (let o = 0; o < outer; o++) {
+      for (let j = 0; j < inner; j++) {
+        let acc = op === "sum" ? 0 : 1;
+        for (let i = 0; i < n; i++) {
+          const idx = (o * n + i) * inner + j;
+          const v = xr ? Number(xr(idx)) : X[xv.offset + idx];
+          acc = op === "sum" ? acc + v : acc * v;
+          R[idx] = acc;
+          acc = R[idx]; // keep the stored (rounded or wrapped) value, as NumPy's loop does
+        }
+      }
+    }
+  } else {
+    for (let o = 0; o < outer; o++) {
+      for (let j = 0; j < inner; j++) {
+        let re = op === "sum" ? 0 : 1, im = 0;
+        for (let i = 0; i < n; i++) {
+          const idx = (o * n + i) * inner + j;
+          const v = xr ? xr(idx) : readElement(xs, dt, xv.offset + idx);
+          const vr = typeof v === "object" ? (v as { re: number }).re : Number(v), vi = typeof v === "object" ? (v as { im: number }).im : 0;
+          if (op === "sum") { re += vr; im += vi; } else { const t = re * vr - im * vi; im = re * vi + im * vr; re = t; }
+          writeElement(rs, dt, idx, complex ? { re, im } : re);
+        }
+      }
+    }
+  }
+  if (out) {
+    writeInto(out, cast(result._node, out.dtype));
+    return out;
+  }
+  return result;
+}
+
+export const cumsum = (a: ArrayLike, opts: { axis?: number | null; dtype?: unknown; out?: NDArray } = {}) =>
+  accumulateWith("sum", asarray(a), opts.axis ?? null, opts.dtype, opts.out);
+export const cumprod = (a: ArrayLike, opts: { axis?: number | null; dtype?: unknown; out?: NDArray } = {}) =>
+  accumulateWith("prod", asarray(a), opts.axis ?? null, opts.dtype, opts.out);

@@ -1,0 +1,171 @@
+/** @file THE ufunc table: one row per NumPy ufunc with its type rule and its lowering to IR primitives (numpy generate_umath.py defdict). */
+import { DTYPES, type DType } from "../../runtime/dtype.js";
+import { NumpyTypeError } from "../../runtime/errors.js";
+import { constant, elementwise, where, type Node } from "../../compiler/ir/node.js";
+import { Op, type ElemOp, type ReduceOp } from "../../compiler/ir/ops.js";
+
+/** Loop dtype and output dtype for a common input dtype; throws NumPy's no-loop TypeError. */
+export type TypeRule = (common: DType, name: string) => { loop: DType; out: DType };
+
+export interface UfuncDef {
+  nin: 1 | 2;
+  identity: number | null;
+  rule: TypeRule;
+  /** builds the result from inputs already cast to the loop dtype */
+  lower: (xs: Node[], loop: DType) => Node;
+  /** the reduction primitive behind ufunc.reduce, where there is one */
+  reduce?: ReduceOp;
+}
+
+const noLoop = (name: string): never => {
+  throw new NumpyTypeError(`ufunc '${name}' not supported for the input types, and the inputs could not be safely coerced to any supported types according to the casting rule ''safe''`);
+};
+
+/** float loops e/f/d (float16 is stored as float32 here), F/D for complex */
+function floatOf(dt: DType): DType {
+  if (dt.kind === "f" || dt.kind === "c") return dt;
+  if (dt.kind === "b" || dt.itemsize <= 2) return DTYPES.float32;
+  return DTYPES.float64;
+}
+
+const same = (kinds: string): TypeRule => (c, name) => (kinds.includes(c.kind) ? { loop: c, out: c } : noLoop(name));
+/** bool inputs computed as int8, as NumPy's loop list has no bool loop for these */
+const sameBoolAsInt8 = (kinds: string): TypeRule => (c, name) => {
+  if (c.kind === "b") return { loop: DTYPES.int8, out: DTYPES.int8 };
+  return kinds.includes(c.kind) ? { loop: c, out: c } : noLoop(name);
+};
+const toFloat = (complexOk: boolean): TypeRule => (c, name) => {
+  if (c.kind === "c" && !complexOk) return noLoop(name);
+  const f = floatOf(c);
+  return { loop: f, out: f };
+};
+const divideRule: TypeRule = (c) => {
+  const f = c.kind === "f" || c.kind === "c" ? c : DTYPES.float64;
+  return { loop: f, out: f };
+};
+const cmp: TypeRule = (c) => ({ loop: c, out: DTYPES.bool });
+const logical: TypeRule = (c) => ({ loop: c, out: DTYPES.bool });
+const predicate = (complexOk = true): TypeRule => (c, name) => (c.kind === "c" && !complexOk ? noLoop(name) : { loop: c, out: DTYPES.bool });
+
+const e1 = (op: ElemOp) => (x: Node[]) => elementwise(op, [x[0]]);
+const e2 = (op: ElemOp) => (x: Node[]) => elementwise(op, [x[0], x[1]]);
+
+/** ops whose result on integers equals the input (floor of an int): NumPy keeps the int loop */
+const identityOnInts = (op: ElemOp) => (x: Node[], loop: DType) => (loop.kind === "f" ? elementwise(op, [x[0]]) : x[0]);
+
+export const UFUNC_DEFS: Record<string, UfuncDef> = {
+  add: { nin: 2, identity: 0, rule: same("biufc"), reduce: "sum", lower: (x, dt) => elementwise(dt.kind === "b" ? Op.Or : Op.Add, x) },
+  subtract: {
+    nin: 2, identity: null, lower: e2(Op.Sub),
+    rule: (c, name) => {
+      if (c.kind === "b") throw new NumpyTypeError("numpy boolean subtract, the `-` operator, is not supported, use the bitwise_xor, the `^` operator, or the logical_xor function instead.");
+      return same("iufc")(c, name);
+    },
+  },
+  multiply: { nin: 2, identity: 1, rule: same("biufc"), reduce: "prod", lower: (x, dt) => elementwise(dt.kind === "b" ? Op.And : Op.Mul, x) },
+  true_divide: { nin: 2, identity: null, rule: divideRule, lower: e2(Op.Div) },
+  floor_divide: { nin: 2, identity: null, rule: sameBoolAsInt8("iuf"), lower: e2(Op.FloorDiv) },
+  remainder: { nin: 2, identity: null, rule: sameBoolAsInt8("iuf"), lower: e2(Op.Mod) },
+  fmod: { nin: 2, identity: null, rule: sameBoolAsInt8("iuf"), lower: e2(Op.Fmod) },
+  power: { nin: 2, identity: null, rule: sameBoolAsInt8("iufc"), lower: e2(Op.Pow) },
+  float_power: {
+    nin: 2, identity: null, lower: e2(Op.Pow),
+    rule: (c) => (c.kind === "c" ? { loop: DTYPES.complex128, out: DTYPES.complex128 } : { loop: DTYPES.float64, out: DTYPES.float64 }),
+  },
+  maximum: { nin: 2, identity: null, rule: same("biuf"), reduce: "max", lower: e2(Op.Max) },
+  minimum: { nin: 2, identity: null, rule: same("biuf"), reduce: "min", lower: e2(Op.Min) },
+  fmax: { nin: 2, identity: null, rule: same("biuf"), lower: e2(Op.Fmax) },
+  fmin: { nin: 2, identity: null, rule: same("biuf"), lower: e2(Op.Fmin) },
+  arctan2: { nin: 2, identity: null, rule: toFloat(false), lower: e2(Op.Atan2) },
+  hypot: { nin: 2, identity: 0, rule: toFloat(false), lower: e2(Op.Hypot) },
+  copysign: { nin: 2, identity: null, rule: toFloat(false), lower: e2(Op.Copysign) },
+  logaddexp: { nin: 2, identity: -Infinity, rule: toFloat(false), lower: e2(Op.LogAddExp) },
+  logaddexp2: { nin: 2, identity: -Infinity, rule: toFloat(false), lower: e2(Op.LogAddExp2) },
+  heaviside: { nin: 2, identity: null, rule: toFloat(false), lower: e2(Op.Heaviside) },
+  bitwise_and: { nin: 2, identity: -1, rule: same("biu"), lower: (x, dt) => elementwise(dt.kind === "b" ? Op.And : Op.BitAnd, x) },
+  bitwise_or: { nin: 2, identity: 0, rule: same("biu"), lower: (x, dt) => elementwise(dt.kind === "b" ? Op.Or : Op.BitOr, x) },
+  bitwise_xor: { nin: 2, identity: 0, rule: same("biu"), lower: (x, dt) => elementwise(dt.kind === "b" ? Op.Xor : Op.BitXor, x) },
+  left_shift: { nin: 2, identity: null, rule: sameBoolAsInt8("iu"), lower: e2(Op.Shl) },
+  right_shift: { nin: 2, identity: null, rule: sameBoolAsInt8("iu"), lower: e2(Op.Shr) },
+  less: { nin: 2, identity: null, rule: cmp, lower: e2(Op.Lt) },
+  less_equal: { nin: 2, identity: null, rule: cmp, lower: e2(Op.Le) },
+  greater: { nin: 2, identity: null, rule: cmp, lower: e2(Op.Gt) },
+  greater_equal: { nin: 2, identity: null, rule: cmp, lower: e2(Op.Ge) },
+  equal: { nin: 2, identity: null, rule: cmp, lower: e2(Op.Eq) },
+  not_equal: { nin: 2, identity: null, rule: cmp, lower: e2(Op.Ne) },
+  logical_and: { nin: 2, identity: 1, rule: logical, reduce: "all", lower: e2(Op.And) },
+  logical_or: { nin: 2, identity: 0, rule: logical, reduce: "any", lower: e2(Op.Or) },
+  logical_xor: { nin: 2, identity: 0, rule: logical, lower: e2(Op.Xor) },
+
+  negative: {
+    nin: 1, identity: null, lower: e1(Op.Neg),
+    rule: (c, name) => {
+      if (c.kind === "b") throw new NumpyTypeError("The numpy boolean negative, the `-` operator, is not supported, use the `~` operator or the logical_not function instead.");
+      return same("iufc")(c, name);
+    },
+  },
+  positive: { nin: 1, identity: null, rule: same("iufc"), lower: (x) => x[0] },
+  absolute: {
+    nin: 1, identity: null, rule: (c) => (c.kind === "c" ? { loop: c, out: c.itemsize === 8 ? DTYPES.float32 : DTYPES.float64 } : { loop: c, out: c }),
+    lower: (x, dt) => {
+      if (dt.kind === "c") return elementwise(Op.Hypot, [elementwise(Op.Real, [x[0]]), elementwise(Op.Imag, [x[0]])]);
+      return dt.kind === "b" || dt.kind === "u" ? x[0] : elementwise(Op.Abs, [x[0]]);
+    },
+  },
+  fabs: { nin: 1, identity: null, rule: toFloat(false), lower: e1(Op.Abs) },
+  sign: { nin: 1, identity: null, rule: same("iufc"), lower: (x, dt) => (dt.kind === "c" ? complexSign(x[0]) : elementwise(Op.Sign, [x[0]])) },
+  conjugate: { nin: 1, identity: null, rule: same("biufc"), lower: e1(Op.Conj) },
+  sqrt: { nin: 1, identity: null, rule: toFloat(true), lower: e1(Op.Sqrt) },
+  cbrt: { nin: 1, identity: null, rule: toFloat(false), lower: e1(Op.Cbrt) },
+  square: { nin: 1, identity: null, rule: sameBoolAsInt8("iufc"), lower: e1(Op.Square) },
+  reciprocal: { nin: 1, identity: null, rule: sameBoolAsInt8("iufc"), lower: e1(Op.Reciprocal) },
+  exp: { nin: 1, identity: null, rule: toFloat(true), lower: e1(Op.Exp) },
+  exp2: { nin: 1, identity: null, rule: toFloat(false), lower: e1(Op.Exp2) },
+  expm1: { nin: 1, identity: null, rule: toFloat(false), lower: e1(Op.Expm1) },
+  log: { nin: 1, identity: null, rule: toFloat(true), lower: e1(Op.Log) },
+  log2: { nin: 1, identity: null, rule: toFloat(false), lower: e1(Op.Log2) },
+  log10: { nin: 1, identity: null, rule: toFloat(false), lower: e1(Op.Log10) },
+  log1p: { nin: 1, identity: null, rule: toFloat(false), lower: e1(Op.Log1p) },
+  sin: { nin: 1, identity: null, rule: toFloat(true), lower: e1(Op.Sin) },
+  cos: { nin: 1, identity: null, rule: toFloat(true), lower: e1(Op.Cos) },
+  tan: { nin: 1, identity: null, rule: toFloat(false), lower: e1(Op.Tan) },
+  arcsin: { nin: 1, identity: null, rule: toFloat(false), lower: e1(Op.Asin) },
+  arccos: { nin: 1, identity: null, rule: toFloat(false), lower: e1(Op.Acos) },
+  arctan: { nin: 1, identity: null, rule: toFloat(false), lower: e1(Op.Atan) },
+  sinh: { nin: 1, identity: null, rule: toFloat(false), lower: e1(Op.Sinh) },
+  cosh: { nin: 1, identity: null, rule: toFloat(false), lower: e1(Op.Cosh) },
+  tanh: { nin: 1, identity: null, rule: toFloat(false), lower: e1(Op.Tanh) },
+  arcsinh: { nin: 1, identity: null, rule: toFloat(false), lower: e1(Op.Asinh) },
+  arccosh: { nin: 1, identity: null, rule: toFloat(false), lower: e1(Op.Acosh) },
+  arctanh: { nin: 1, identity: null, rule: toFloat(false), lower: e1(Op.Atanh) },
+  deg2rad: { nin: 1, identity: null, rule: toFloat(false), lower: (x, dt) => elementwise(Op.Mul, [x[0], constant(Math.PI / 180, dt, x[0].shape)]) },
+  rad2deg: { nin: 1, identity: null, rule: toFloat(false), lower: (x, dt) => elementwise(Op.Mul, [x[0], constant(180 / Math.PI, dt, x[0].shape)]) },
+  floor: { nin: 1, identity: null, rule: same("biuf"), lower: identityOnInts(Op.Floor) },
+  ceil: { nin: 1, identity: null, rule: same("biuf"), lower: identityOnInts(Op.Ceil) },
+  trunc: { nin: 1, identity: null, rule: same("biuf"), lower: identityOnInts(Op.Trunc) },
+  rint: { nin: 1, identity: null, rule: toFloat(false), lower: e1(Op.Rint) },
+  invert: { nin: 1, identity: null, rule: same("biu"), lower: e1(Op.Invert) },
+  logical_not: { nin: 1, identity: null, rule: logical, lower: e1(Op.Not) },
+  isnan: { nin: 1, identity: null, rule: predicate(), lower: e1(Op.IsNan) },
+  isinf: { nin: 1, identity: null, rule: predicate(), lower: e1(Op.IsInf) },
+  isfinite: { nin: 1, identity: null, rule: predicate(), lower: e1(Op.IsFinite) },
+  signbit: { nin: 1, identity: null, rule: predicate(false), lower: (x, dt) => (dt.kind === "f" ? elementwise(Op.Signbit, [x[0]]) : dt.kind === "i" ? elementwise(Op.Lt, [x[0], constant(0, dt, x[0].shape)]) : constant(0, DTYPES.bool, x[0].shape)) },
+};
+
+/** NumPy 2: sign(z) = z / |z| (0 for 0). */
+function complexSign(z: Node): Node {
+  const mag = elementwise(Op.Hypot, [elementwise(Op.Real, [z]), elementwise(Op.Imag, [z])]);
+  const real = z.dtype.itemsize === 8 ? DTYPES.float32 : DTYPES.float64;
+  const zero = constant(0, real, z.shape);
+  const magC = castTo(mag, z.dtype);
+  return where(elementwise(Op.Eq, [mag, zero]), constant(0, z.dtype, z.shape), elementwise(Op.Div, [z, magC]));
+}
+import { cast as castTo } from "../../compiler/ir/node.js";
+
+/** NumPy's names that are aliases of table rows. */
+export const UFUNC_ALIASES: Record<string, string> = {
+  divide: "true_divide", mod: "remainder", abs: "absolute", conj: "conjugate", bitwise_not: "invert",
+  bitwise_invert: "invert", bitwise_left_shift: "left_shift", bitwise_right_shift: "right_shift",
+  pow: "power", acos: "arccos", asin: "arcsin", atan: "arctan", acosh: "arccosh", asinh: "arcsinh",
+  atanh: "arctanh", atan2: "arctan2",
+};

@@ -1,0 +1,2 @@
+/** @file vitest setup hook; shared test setup goes here. */
+export {};
