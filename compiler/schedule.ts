@@ -114,6 +114,9 @@ export class Scheduler {
   }
 
   #schedule(root: Node, out: Operand): void {
+    // a reduction read back in its own order (keepdims=False is a reshape of it): write it directly
+    const direct = root.op === Op.Load ? identityRef(root) : null;
+    if (direct) root = direct;
     if (root.op === Op.Reduce) {
       const space = root.src[0].shape, axes = root.reduceArg.axes;
       const phases = this.#collectPhases(root.src[0], space, axes);

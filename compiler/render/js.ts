@@ -72,7 +72,7 @@ export function lowerKernel(spec: KernelSpec): LoweredKernel {
     if (dims.length === 0) dims = [{ n: 1, s: operands.map(() => 0) }];
     sh = dims.map((d) => d.n);
     st = operands.flatMap((_, k) => dims.map((d) => d.s[k]));
-    renderElementwise(em, spec, operands.length, dims.length, leafIndex, helpers);
+    renderElementwise(em, spec, operands.length, dims, lanes, offsets.every((o) => o === 0), leafIndex, helpers);
   } else {
     const outerAxes = spec.space.map((_, i) => i).filter((i) => !spec.axes.includes(i));
     const strideOf = (k: number, axis: number) => {
@@ -100,7 +100,7 @@ export function lowerKernel(spec: KernelSpec): LoweredKernel {
       const od = outDims.length ? outDims : [{ n: 1, s: operands.map(() => 0) }];
       sh = [...dims.map((d) => d.n), ...od.map((d) => d.n), outerSize];
       st = [...operands.flatMap((_, k) => dims.map((d) => d.s[k])), ...od.map((d) => d.s[0])];
-      renderColumnReduce(em, spec, operands.length, dims.length, od.length, leafIndex, helpers);
+      renderColumnReduce(em, spec, operands.length, dims.length, od.length, dims[dims.length - 1], [1, ...lanes.slice(1)], leafIndex, helpers);
     } else {
       let outer = mk(outerAxes);
       let inner = mk([...spec.axes]);
@@ -108,7 +108,9 @@ export function lowerKernel(spec: KernelSpec): LoweredKernel {
       if (inner.length === 0) inner = [{ n: 1, s: operands.map(() => 0) }];
       sh = [...outer.map((d) => d.n), ...inner.map((d) => d.n)];
       st = operands.flatMap((_, k) => [...outer.map((d) => d.s[k]), ...inner.map((d) => d.s[k])]);
-      renderReduce(em, spec, operands.length, outer.length, inner.length, leafIndex, helpers);
+      // reduced extents of up to 8 elements are baked into the kernel and unrolled
+      const small = inner.length === 1 && inner[0].n <= 8 && spec.mode !== "full" ? inner[0].n : null;
+      renderReduce(em, spec, operands.length, outer.length, inner.length, inner[inner.length - 1], lanes, small, leafIndex, helpers);
     }
   }
   const body = em.toString();
@@ -184,19 +186,68 @@ function exprContext(em: Emitter, helpers: Set<HelperName>, leaf: (n: Node) => V
   };
 }
 
-function renderElementwise(em: Emitter, spec: KernelSpec, nops: number, nd: number, leafIndex: Map<Node, number>, helpers: Set<HelperName>): void {
+type StrideClass = "unit" | "zero" | "gen";
+
+/** How each operand walks the innermost loop: unit steps and broadcasts index from the counter; others step a pointer. */
+function strideClasses(inner: Dim | undefined, lanes: number[]): StrideClass[] {
+  return lanes.map((l, k) => (!inner ? "zero" : inner.s[k] === l ? "unit" : inner.s[k] === 0 ? "zero" : "gen"));
+}
+
+/**
+ * The innermost loop, where the time goes: operands with unit or zero steps index from the counter
+ * (V8 compiles that best), others step a pointer; with no pointer operands the body is unrolled 4x.
+ */
+function innerLoop(
+  em: Emitter, ext: string, ops: number[], cls: StrideClass[], lanes: number[], base: (k: number) => string,
+  stride: (k: number) => string, body: (index: (k: number) => string) => void, counter: string,
+): void {
+  const gens = ops.filter((k) => cls[k] === "gen");
+  if (gens.length) em.emit(`let ${gens.map((k) => `g_${arr(k)} = ${base(k)}`).join(", ")};`);
+  const index = (ahead: number) => (k: number) => {
+    const b = base(k);
+    if (cls[k] === "gen") return `g_${arr(k)}`;
+    if (cls[k] === "zero") return b;
+    const c = ahead ? `(${counter} + ${ahead})` : counter;
+    const step = lanes[k] === 1 ? c : `${lanes[k]} * ${c}`;
+    return b === "0" ? step : `${b} + ${step}`;
+  };
+  const advance = () => {
+    if (gens.length) em.emit(gens.map((k) => `g_${arr(k)} += ${stride(k)};`).join(" "));
+  };
+  em.emit(`let ${counter} = 0;`);
+  if (!gens.length) {
+    em.open(`for (; ${counter} + 4 <= ${ext}; ${counter} += 4) {`);
+    for (let u = 0; u < 4; u++) body(index(u));
+    em.close();
+  }
+  em.open(`for (; ${counter} < ${ext}; ${counter}++) {`);
+  body(index(0));
+  advance();
+  em.close();
+}
+
+function renderElementwise(em: Emitter, spec: KernelSpec, nops: number, dims: Dim[], lanes: number[], zeroOff: boolean, leafIndex: Map<Node, number>, helpers: Set<HelperName>): void {
+  const nd = dims.length;
+  const cls = strideClasses(dims[nd - 1], lanes);
   unpack(em, "n", nd, 0);
-  unpackStrides(em, "s", nops, 0, nd, nd);
+  unpackStrides(em, "s", nops, 0, nd - 1, nd);
   const ops = Array.from({ length: nops }, (_, k) => k);
+  for (const k of ops) if (cls[k] === "gen") em.emit(`const s${nd - 1}_${arr(k)} = st[${k * nd + nd - 1}];`);
   const counter = { v: 0 };
-  nest(em, "n", "s", "p", nd, ops, (k) => `off[${k}]`, (p) => {
-    const ctx = exprContext(em, helpers, (n) => {
-      const k = leafIndex.get(n);
-      return k === undefined ? undefined : loadText(n.dtype, arr(k), p(k));
-    }, counter);
-    const v = renderExpr(ctx, spec.root);
-    em.emit(storeText(spec.out.buf.dtype, "out0", p(0), castStore(spec.root.dtype, spec.out.buf.dtype, v)));
-  });
+  const innermost = (base: (k: number) => string) =>
+    innerLoop(em, `n${nd - 1}`, ops, cls, lanes, base, (k) => `s${nd - 1}_${arr(k)}`, (index) => {
+      const ctx = exprContext(em, helpers, (n) => {
+        const k = leafIndex.get(n);
+        return k === undefined ? undefined : loadText(n.dtype, arr(k), index(k));
+      }, counter);
+      const v = renderExpr(ctx, spec.root);
+      em.emit(storeText(spec.out.buf.dtype, "out0", index(0), castStore(spec.root.dtype, spec.out.buf.dtype, v)));
+    }, "i");
+  if (nd === 1) {
+    innermost((k) => (zeroOff ? "0" : `off[${k}]`));
+    return;
+  }
+  nest(em, "n", "s", "p", nd - 1, ops, (k) => `off[${k}]`, (p) => innermost(p));
 }
 
 /** Values stored into a buffer of another dtype (out= targets of a wider type). */
@@ -254,7 +305,7 @@ function finalize(dt: DType, x: string): string {
   return x;
 }
 
-function renderReduce(em: Emitter, spec: KernelSpec, nops: number, no: number, ni: number, leafIndex: Map<Node, number>, helpers: Set<HelperName>): void {
+function renderReduce(em: Emitter, spec: KernelSpec, nops: number, no: number, ni: number, innerDim: Dim, lanes: number[], smallInner: number | null, leafIndex: Map<Node, number>, helpers: Set<HelperName>): void {
   unpack(em, "n", no, 0);
   unpack(em, "m", ni, no);
   unpackStrides(em, "so", nops, 0, no, no + ni);
@@ -270,46 +321,69 @@ function renderReduce(em: Emitter, spec: KernelSpec, nops: number, no: number, n
   };
   // pairwise float sums over one merged inner dim, as NumPy's pairwise_sum does
   const pairwise = spec.phases.map((ph) => ph.reduceArg.op === "sum" && ph.dtype.kind === "f" && ni === 1);
+  const cls = strideClasses(innerDim, lanes);
   spec.phases.forEach((ph, j) => {
-    if (!pairwise[j]) return;
+    if (!pairwise[j] || smallInner !== null) return;
     const used = all.filter((k) => k > 0);
     const prior = Array.from({ length: j }, (_, i) => `r${i}`);
-    const params = [...used.map((k) => `q_${arr(k)}`), ...prior];
-    em.open(`const e${j} = (${params.join(", ")}) => {`);
-    const ctx = exprContext(em, helpers, leafAt((k) => `q_${arr(k)}`), counter);
-    em.emit(`return ${renderExpr(ctx, ph.src[0]).re};`);
-    em.close("};");
-    const at = (i: string) => [...used.map((k) => (i === "0" ? `q_${arr(k)}` : `q_${arr(k)} + ${i} * si0_${arr(k)}`)), ...prior].join(", ");
-    const adv = (i: string) => used.map((k) => `q_${arr(k)} += ${i} * si0_${arr(k)};`).join(" ");
-    em.open(`function pw${j}(${[...used.map((k) => `q_${arr(k)}`), "n", ...prior].join(", ")}) {`);
+    const q = (k: number) => `q_${arr(k)}`;
+    // the element `off` steps ahead of the pointers, for each operand's stride class
+    const at = (off: number) => (k: number) =>
+      cls[k] === "zero" || off === 0 ? q(k) : cls[k] === "unit" ? `${q(k)} + ${off * lanes[k]}` : `${q(k)} + ${off} * si0_${arr(k)}`;
+    const adv = (steps: number) =>
+      used.filter((k) => cls[k] !== "zero").map((k) => (cls[k] === "unit" ? `${q(k)} += ${steps * lanes[k]};` : `${q(k)} += ${steps} * si0_${arr(k)};`)).join(" ");
+    const value = (off: number): string => {
+      const ctx = exprContext(em, helpers, leafAt(at(off)), counter);
+      return renderExpr(ctx, ph.src[0]).re;
+    };
+    em.open(`function pw${j}(${[...used.map(q), "n", ...prior].join(", ")}) {`);
     em.open("if (n < 8) {");
     em.emit("let s = 0;");
-    em.emit(`for (let i = 0; i < n; i++) { s += e${j}(${at("0")}); ${adv("1")} }`);
+    em.open("for (let i = 0; i < n; i++) {");
+    em.emit(`s += ${value(0)};`);
+    em.emit(adv(1));
+    em.close();
     em.emit("return s;");
     em.close();
     em.open("if (n <= 128) {");
-    em.emit(`let a0 = e${j}(${at("0")}), a1 = e${j}(${at("1")}), a2 = e${j}(${at("2")}), a3 = e${j}(${at("3")}),`);
-    em.emit(`  a4 = e${j}(${at("4")}), a5 = e${j}(${at("5")}), a6 = e${j}(${at("6")}), a7 = e${j}(${at("7")});`);
-    em.emit(adv("8"));
+    const first = Array.from({ length: 8 }, (_, k) => value(k));
+    em.emit(`let ${first.map((v, k) => `a${k} = ${v}`).join(", ")};`);
+    em.emit(adv(8));
     em.emit("const end = n - (n % 8);");
     em.open("for (let i = 8; i < end; i += 8) {");
-    em.emit(`a0 += e${j}(${at("0")}); a1 += e${j}(${at("1")}); a2 += e${j}(${at("2")}); a3 += e${j}(${at("3")});`);
-    em.emit(`a4 += e${j}(${at("4")}); a5 += e${j}(${at("5")}); a6 += e${j}(${at("6")}); a7 += e${j}(${at("7")});`);
-    em.emit(adv("8"));
+    const next = Array.from({ length: 8 }, (_, k) => value(k));
+    em.emit(next.map((v, k) => `a${k} += ${v};`).join(" "));
+    em.emit(adv(8));
     em.close();
     em.emit("let s = ((a0 + a1) + (a2 + a3)) + ((a4 + a5) + (a6 + a7));");
-    em.emit(`for (let i = end; i < n; i++) { s += e${j}(${at("0")}); ${adv("1")} }`);
+    em.open("for (let i = end; i < n; i++) {");
+    em.emit(`s += ${value(0)};`);
+    em.emit(adv(1));
+    em.close();
     em.emit("return s;");
     em.close();
     em.emit("let n2 = Math.floor(n / 2);", "n2 -= n2 % 8;");
-    const half = [...used.map((k) => `q_${arr(k)} + n2 * si0_${arr(k)}`), "n - n2", ...prior].join(", ");
-    em.emit(`return pw${j}(${[...used.map((k) => `q_${arr(k)}`), "n2", ...prior].join(", ")}) + pw${j}(${half});`);
+    const half = [...used.map((k) => (cls[k] === "zero" ? q(k) : cls[k] === "unit" ? `${q(k)} + n2 * ${lanes[k]}` : `${q(k)} + n2 * si0_${arr(k)}`)), "n - n2", ...prior].join(", ");
+    em.emit(`return pw${j}(${[...used.map(q), "n2", ...prior].join(", ")}) + pw${j}(${half});`);
     em.close();
   });
 
   nest(em, "n", "so", "p", no, all, (k) => `off[${k}]`, (p) => {
     spec.phases.forEach((ph, j) => {
       const rop = ph.reduceArg.op;
+      if (smallInner !== null) {
+        // a few reduced elements (pairwise distances over xyz): fully unrolled, in NumPy's order
+        const acc = accumulator(rop, ph.src[0].dtype, `acc${j}`, "");
+        em.emit(...acc.init);
+        for (let e = 0; e < smallInner; e++) {
+          const at = (k: number) => (cls[k] === "zero" || e === 0 ? p(k) : cls[k] === "unit" ? `${p(k)} + ${e * lanes[k]}` : `${p(k)} + ${e} * si0_${arr(k)}`);
+          const ctx = exprContext(em, helpers, leafAt(at), counter);
+          em.emit(acc.step(renderExpr(ctx, ph.src[0])));
+        }
+        if (ph.dtype.kind === "c") em.emit(`const r${j}_re = ${finalize(ph.dtype, `acc${j}_re`)}, r${j}_im = ${finalize(ph.dtype, `acc${j}_im`)};`);
+        else em.emit(`const r${j} = ${finalize(ph.dtype, acc.result)};`);
+        return;
+      }
       if (pairwise[j]) {
         const used = all.filter((k) => k > 0);
         em.emit(`const r${j} = ${finalize(ph.dtype, `pw${j}(${[...used.map((k) => p(k)), "m0", ...Array.from({ length: j }, (_, i) => `r${i}`)].join(", ")})`)};`);
@@ -344,26 +418,28 @@ function renderReduce(em: Emitter, spec: KernelSpec, nops: number, no: number, n
 }
 
 /** Reductions along slow axes: accumulate whole rows into a per-output vector (the fast order for axis 0). */
-function renderColumnReduce(em: Emitter, spec: KernelSpec, nops: number, nd: number, nod: number, leafIndex: Map<Node, number>, helpers: Set<HelperName>): void {
+function renderColumnReduce(em: Emitter, spec: KernelSpec, nops: number, nd: number, nod: number, innerDim: Dim, lanes: number[], leafIndex: Map<Node, number>, helpers: Set<HelperName>): void {
   const ph = spec.phases[0];
   const rop = ph.reduceArg.op;
   unpack(em, "n", nd, 0);
   unpack(em, "m", nod, nd);
   em.emit(`const size = sh[${nd + nod}];`);
-  unpackStrides(em, "s", nops, 0, nd, nd);
+  unpackStrides(em, "s", nops, 0, nd - 1, nd);
   em.emit(`const ${Array.from({ length: nod }, (_, i) => `so${i}_out0 = st[${nops * nd + i}]`).join(", ")};`);
   const init = rop === "sum" || rop === "any" ? "0" : rop === "prod" || rop === "all" ? "1" : rop === "max" ? "-Infinity" : "Infinity";
   em.emit(`const T = new Float64Array(size);`);
   if (init !== "0") em.emit(`T.fill(${init});`);
   const all = Array.from({ length: nops }, (_, k) => k);
   const counter = { v: 0 };
-  nest(em, "n", "s", "p", nd, all, (k) => (k === 0 ? "0" : `off[${k}]`), (p) => {
+  const cls = strideClasses(innerDim, lanes);
+  for (const k of all) if (cls[k] === "gen") em.emit(`const s${nd - 1}_${arr(k)} = st[${k * nd + nd - 1}];`);
+  const step = (index: (k: number) => string) => {
     const ctx = exprContext(em, helpers, (n) => {
       const k = leafIndex.get(n);
-      return k === undefined ? undefined : loadText(n.dtype, arr(k), p(k));
+      return k === undefined ? undefined : loadText(n.dtype, arr(k), index(k));
     }, counter);
     const v = renderExpr(ctx, ph.src[0]).re;
-    const t = `T[${p(0)}]`;
+    const t = `T[${index(0)}]`;
     switch (rop) {
       case "sum": em.emit(`${t} += ${v};`); break;
       case "prod": em.emit(`${t} *= ${v};`); break;
@@ -373,7 +449,10 @@ function renderColumnReduce(em: Emitter, spec: KernelSpec, nops: number, nd: num
       case "all": em.emit(`{ const x = ${v}; if (x === 0 || x === false) ${t} = 0; }`); break;
       default: throw new Error(`internal: ${rop} has no column form`);
     }
-  });
+  };
+  const innermost = (base: (k: number) => string) => innerLoop(em, `n${nd - 1}`, all, cls, lanes, base, (k) => `s${nd - 1}_${arr(k)}`, step, "i");
+  if (nd === 1) innermost((k) => (k === 0 ? "0" : `off[${k}]`));
+  else nest(em, "n", "s", "p", nd - 1, all, (k) => (k === 0 ? "0" : `off[${k}]`), (p) => innermost(p));
   em.emit("let q = 0;");
   nest(em, "m", "so", "o", nod, [0], () => "off[0]", (o) => {
     em.emit(storeText(spec.out.buf.dtype, "out0", o(0), { re: finalize(ph.dtype, "T[q++]") }));

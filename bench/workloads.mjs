@@ -1,0 +1,61 @@
+// The benchmark workloads: each builds its inputs once, then `run` computes a fresh result per call.
+// `numpy` holds the same workload for NumPy: setup code and one statement, timed the same way.
+import * as np from "../dist/index.js";
+
+const N = 10_000_000;
+const ramp = (n, dtype = "float64", k = 1) => np.arange(n).astype("float64").mul(k / n).astype(dtype).eval();
+const npRamp = (n, dtype = "float64", k = 1) => `(np.arange(${n}) * (${k} / ${n})).astype("${dtype}")`;
+
+export const workloads = [
+  {
+    name: "W1 a*b + c*d - e (10M f64)", target: 0.6,
+    setup: () => ({ a: ramp(N, "float64", 1), b: ramp(N, "float64", 2), c: ramp(N, "float64", 3), d: ramp(N, "float64", 4), e: ramp(N, "float64", 5) }),
+    run: ({ a, b, c, d, e }) => a.mul(b).add(c.mul(d)).sub(e).eval(),
+    numpy: { setup: `a=${npRamp(N, "float64", 1)}; b=${npRamp(N, "float64", 2)}; c=${npRamp(N, "float64", 3)}; d=${npRamp(N, "float64", 4)}; e=${npRamp(N, "float64", 5)}`, stmt: "a*b + c*d - e" },
+  },
+  {
+    name: "W1 a*b + c*d - e (10M f32)", target: 0.8,
+    setup: () => ({ a: ramp(N, "float32", 1), b: ramp(N, "float32", 2), c: ramp(N, "float32", 3), d: ramp(N, "float32", 4), e: ramp(N, "float32", 5) }),
+    run: ({ a, b, c, d, e }) => a.mul(b).add(c.mul(d)).sub(e).eval(),
+    numpy: { setup: `a=${npRamp(N, "float32", 1)}; b=${npRamp(N, "float32", 2)}; c=${npRamp(N, "float32", 3)}; d=${npRamp(N, "float32", 4)}; e=${npRamp(N, "float32", 5)}`, stmt: "a*b + c*d - e" },
+  },
+  {
+    name: "W2 exp(-x*x/2)*sin(y) + sqrt(abs(z)) (10M)", target: 0.8,
+    setup: () => ({ x: ramp(N, "float64", 3), y: ramp(N, "float64", 7), z: ramp(N, "float64", -5) }),
+    run: ({ x, y, z }) => np.exp(x.mul(x).neg().div(2)).mul(np.sin(y)).add(np.sqrt(np.abs(z))).eval(),
+    numpy: { setup: `x=${npRamp(N, "float64", 3)}; y=${npRamp(N, "float64", 7)}; z=${npRamp(N, "float64", -5)}`, stmt: "np.exp(-x*x/2)*np.sin(y) + np.sqrt(np.abs(z))" },
+  },
+  {
+    name: "W3 sum (10M)", target: 0.7,
+    setup: () => ({ x: ramp(N, "float64", 1) }),
+    run: ({ x }) => x.sum().eval(),
+    numpy: { setup: `x=${npRamp(N, "float64", 1)}`, stmt: "x.sum()" },
+  },
+  {
+    name: "W3 sum axis 0 (1000, 10000)", target: 1.0,
+    setup: () => ({ X: ramp(N, "float64", 1).reshape(1000, 10000) }),
+    run: ({ X }) => X.sum({ axis: 0 }).eval(),
+    numpy: { setup: `X=${npRamp(N, "float64", 1)}.reshape(1000, 10000)`, stmt: "X.sum(axis=0)" },
+  },
+  {
+    name: "W3 sum axis 1 (1000, 10000)", target: 1.0,
+    setup: () => ({ X: ramp(N, "float64", 1).reshape(1000, 10000) }),
+    run: ({ X }) => X.sum({ axis: 1 }).eval(),
+    numpy: { setup: `X=${npRamp(N, "float64", 1)}.reshape(1000, 10000)`, stmt: "X.sum(axis=1)" },
+  },
+  {
+    name: "W3 row-normalize (1000, 10000)", target: 0.4,
+    setup: () => ({ X: ramp(N, "float64", 1).reshape(1000, 10000) }),
+    run: ({ X }) => X.sub(X.mean({ axis: 1, keepdims: true })).div(X.std({ axis: 1, keepdims: true })).eval(),
+    numpy: { setup: `X=${npRamp(N, "float64", 1)}.reshape(1000, 10000)`, stmt: "(X - X.mean(1, keepdims=True)) / X.std(1, keepdims=True)" },
+  },
+  {
+    name: "W4 pairwise sq. distances (2000, 3)", target: 0.2,
+    setup: () => ({ A: ramp(6000, "float64", 1).reshape(2000, 3), B: ramp(6000, "float64", 2).reshape(2000, 3) }),
+    run: ({ A, B }) => {
+      const d = A.get(":", null, ":").sub(B.get(null, ":", ":"));
+      return d.mul(d).sum({ axis: -1 }).eval();
+    },
+    numpy: { setup: `A=${npRamp(6000, "float64", 1)}.reshape(2000, 3); B=${npRamp(6000, "float64", 2)}.reshape(2000, 3)`, stmt: "((A[:, None, :] - B[None, :, :])**2).sum(-1)" },
+  },
+];
