@@ -2,6 +2,7 @@
 import type { LaneArray } from "./dtype.js";
 import { KERNEL_HELPERS } from "./kernel-helpers.js";
 import { counters, DEBUG } from "./debug.js";
+import { wasmMemory } from "./wasm-memory.js";
 
 export type KernelFn = (...args: (LaneArray | number[])[]) => void;
 
@@ -20,3 +21,17 @@ export function compileKernel(name: string, source: string, key: string): Kernel
 
 export const kernelCacheSize = (): number => cache.size;
 export const clearKernelCache = (): void => cache.clear();
+
+const wasmCache = new Map<string, (...args: number[]) => void>();
+
+/** Instantiate (cached by the kernel's structural key) a wasm kernel over the shared memory. */
+export function compileWasm(key: string, bytes: Uint8Array): (...args: number[]) => void {
+  let fn = wasmCache.get(key);
+  if (!fn) {
+    const instance = new WebAssembly.Instance(new WebAssembly.Module(bytes), { m: { mem: wasmMemory() } });
+    fn = instance.exports.k as (...args: number[]) => void;
+    wasmCache.set(key, fn);
+    counters.kernelsCompiled++;
+  }
+  return fn;
+}

@@ -4,6 +4,7 @@ import type { PlanBuffer } from "../compiler/schedule.js";
 import { compileKernel, type KernelFn } from "./compile.js";
 import { counters, DEBUG } from "./debug.js";
 import { allocStorage, type Storage } from "./storage.js";
+import { compileWasm } from "./compile.js";
 
 interface Prepared {
   fns: KernelFn[];
@@ -42,9 +43,14 @@ export function runPlan(plan: Plan): void {
   };
   plan.kernels.forEach((k, i) => {
     for (const b of k.args) if (!b.storage) b.storage = take(b);
-    const arrays = k.args.map((b) => b.storage!.lanes(b.dtype));
     const t0 = DEBUG >= 2 ? performance.now() : 0;
-    fns[i](...arrays, k.sh, k.st, k.off);
+    if (k.wasm && k.args.every((b) => b.storage!.addr >= 0)) {
+      const addrs = k.args.map((b, j) => b.storage!.addr + k.argViews[j].offset * b.dtype.itemsize);
+      compileWasm(k.key, k.wasm.bytes)(...addrs, k.sh[0]);
+    } else {
+      const arrays = k.args.map((b) => b.storage!.lanes(b.dtype));
+      fns[i](...arrays, k.sh, k.st, k.off);
+    }
     counters.kernelsRun++;
     if (DEBUG >= 2) {
       const ms = performance.now() - t0;

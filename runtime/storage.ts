@@ -1,5 +1,6 @@
 /** @file Array memory: byte buffers with identity and a write version, recycled through a size-class pool fed by FinalizationRegistry. */
 import type { DType, LaneArray } from "./dtype.js";
+import { wasmAlloc, wasmFree, wasmMemory } from "./wasm-memory.js";
 
 let nextStorageId = 1;
 
@@ -11,7 +12,13 @@ export class Storage {
   readonly id = nextStorageId++;
   /** lane arrays over the whole buffer, one per typed-array class, made on first use */
   #lanes = new Map<unknown, LaneArray>();
-  constructor(readonly buffer: ArrayBuffer | SharedArrayBuffer, readonly byteOffset = 0, readonly byteLength = buffer.byteLength - byteOffset) {}
+  constructor(
+    readonly buffer: ArrayBuffer | SharedArrayBuffer,
+    readonly byteOffset = 0,
+    readonly byteLength = buffer.byteLength - byteOffset,
+    /** byte address inside the wasm memory, or -1 for memory WebAssembly kernels cannot reach */
+    readonly addr = -1,
+  ) {}
 
   /** The whole storage as `dtype`'s lane array (bytes beyond the last whole lane are unreachable). */
   lanes(dtype: DType): LaneArray {
@@ -63,7 +70,29 @@ const registry = new FinalizationRegistry<ArrayBuffer>((buf) => {
  * A new storage of at least `bytes` bytes. Its contents are unspecified when `zero` is false
  * (like np.empty); large buffers come back to the pool when their storage is collected.
  */
+const ballast = new WeakMap<Storage, ArrayBuffer>();
+const wasmRegistry = new FinalizationRegistry<[number, number]>(([addr, size]) => wasmFree(addr, size));
+
 export function allocStorage(bytes: number, zero = true): Storage {
+  const block = wasmAlloc(bytes);
+  if (block) {
+    const [addr, size] = block;
+    const buf = wasmMemory()!.buffer;
+    const s = new Storage(buf, addr, Math.max(bytes, 0), addr);
+    // V8 schedules garbage collection by the external memory it sees, and wasm blocks are invisible
+    // to it: an untouched ArrayBuffer of the same size (virtual memory only, never faulted in) makes
+    // dead arrays collectable at the pace their size calls for, so their blocks come back.
+    if (size >= 1 << 16) ballast.set(s, new ArrayBuffer(size));
+    // reused blocks hold old data; grown memory is already zero
+    if (zero) new Uint8Array(buf, addr, size).fill(0);
+    wasmRegistry.register(s, [addr, size]);
+    poolStats.allocated++;
+    return s;
+  }
+  return allocPlain(bytes, zero);
+}
+
+function allocPlain(bytes: number, zero: boolean): Storage {
   const cls = sizeClass(Math.max(bytes, 0));
   if (cls >= POOL_MIN_BYTES) {
     const list = freeBuffers.get(cls);

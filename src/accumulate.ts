@@ -6,6 +6,7 @@ import { readElement, writeElement } from "../runtime/scalar.js";
 import { asarray, type ArrayLike } from "./convert.js";
 import { emptyArray, NDArray, writeInto } from "./ndarray.js";
 import { normalizeAxis } from "./reductions.js";
+import { ValueError } from "../runtime/errors.js";
 
 function accDType(dt: DType): DType {
   if (dt.kind === "b" || (dt.kind === "i" && dt.itemsize < 8)) return DTYPES.int64;
@@ -15,6 +16,7 @@ function accDType(dt: DType): DType {
 
 export function accumulateWith(op: "sum" | "prod", a: NDArray, axis: number | null, dtype?: unknown, out?: NDArray | null): NDArray {
   let src = a;
+  if (out) checkAccumulateOut(out, a, axis);
   if (axis === null) {
     src = new NDArray(reshape(a._node, [a.size]));
     axis = 0;
@@ -65,6 +67,20 @@ export function accumulateWith(op: "sum" | "prod", a: NDArray, axis: number | nu
     return out;
   }
   return result;
+}
+
+const tupleStr = (s: readonly number[]) => `(${s.join(",")}${s.length === 1 ? "," : ""})`;
+
+/** NumPy's out= checks for ufunc.accumulate, with its messages; before any work, so nothing is half-written. */
+function checkAccumulateOut(out: NDArray, a: NDArray, axis: number | null): void {
+  if (axis === null) {
+    if (out.ndim !== 1 || out.size !== a.size) throw new ValueError("provided out is the wrong size for the accumulation.");
+    return;
+  }
+  if (out.ndim === a.ndim && out.shape.every((n, i) => n === a.shape[i])) return;
+  throw new ValueError(
+    `operands could not be broadcast together with remapped shapes [original->remapped]: ${tupleStr(out.shape)}->(${out.shape.join(",")}) ${tupleStr(a.shape)}->(${a.shape.join(",")}) `,
+  );
 }
 
 export const cumsum = (a: ArrayLike, opts: { axis?: number | null; dtype?: unknown; out?: NDArray } = {}) =>

@@ -4,7 +4,8 @@ import { expand, reshape } from "../compiler/ir/movement.js";
 import { Op, type ReduceOp } from "../compiler/ir/ops.js";
 import { DTYPES, parseDType, type DType } from "../runtime/dtype.js";
 import { AxisError, NumpyTypeError, ValueError } from "../runtime/errors.js";
-import { canCast } from "../runtime/promotion.js";
+import { canCast, checkWeakIntFits } from "../runtime/promotion.js";
+import { toDTypeValue } from "../runtime/scalar.js";
 import { asarray, type ArrayLike } from "./convert.js";
 import { NDArray, writeInto } from "./ndarray.js";
 
@@ -61,29 +62,49 @@ export function reduceWith(op: ReduceOp, a: NDArray, opts: ReduceOptions, name =
   const axes = normalizeAxes(opts.axis, a.ndim);
   const forced = opts.dtype !== undefined && opts.dtype !== null ? parseDType(opts.dtype) : null;
   const dtype = forced ?? defaultAccumulator(op, a.dtype);
-  if ((op === "max" || op === "min" || op === "argmax" || op === "argmin") && a.dtype.kind === "c" && op.startsWith("arg")) {
-    throw new NumpyTypeError(`${op} is not supported for complex input yet`);
-  }
+  const keepdims = !!opts.keepdims;
   const reducedEmpty = axes.some((ax) => a.shape[ax] === 0);
   const noIdentity = op === "max" || op === "min" || op === "argmax" || op === "argmin";
+  const hasWhere = opts.where !== undefined && opts.where !== true;
+  // NumPy checks emptiness before it looks at the loop's dtype
   if (reducedEmpty && noIdentity && opts.initial === undefined) {
     if (op === "argmax" || op === "argmin") throw new ValueError(`attempt to get ${op} of an empty sequence`);
-    throw new ValueError(`zero-size array to reduction operation ${name === "maximum" || name === "minimum" ? name : UFUNC_OF[op]} which has no identity`);
+    throw new ValueError(`zero-size array to reduction operation ${name} which has no identity`);
+  }
+  if (noIdentity && hasWhere && opts.initial === undefined) {
+    throw new ValueError(`reduction operation '${name}' does not have an identity, so to use a where mask one has to specify 'initial'`);
+  }
+  const ctx: OutContext = { name, inShape: a.shape, axes, keepdims };
+  const outShape = a.shape.flatMap((n, i) => (!axes.includes(i) ? [n] : keepdims ? [1] : []));
+  // an initial value is converted as NumPy converts a Python scalar for the loop's dtype
+  const initDt = noIdentity ? a.dtype : dtype;
+  const initial = opts.initial === undefined ? undefined : scalarFor(opts.initial, initDt);
+  if (reducedEmpty && initial !== undefined && noIdentity) {
+    // the kernel's empty max/min is not defined for integer dtypes: the answer is the initial value
+    return finish(expand(constant(initial, a.dtype, []), outShape), opts.out ?? null, ctx);
   }
   let x = a._node;
-  if (opts.where !== undefined && opts.where !== true) {
-    const ident = opts.initial ?? identityFor(op, x.dtype);
+  if (hasWhere) {
+    const ident = initial ?? identityFor(op, x.dtype);
     const mask = expand(cast(asarray(opts.where as ArrayLike)._node, DTYPES.bool), x.shape);
     x = whereNode(mask, x, constant(ident, x.dtype, x.shape));
   }
-  let node = reduceNode(x, op, axes, dtype, !!opts.keepdims);
-  if (opts.initial !== undefined && !noIdentity && opts.initial !== identityFor(op, dtype)) {
+  let node = reduceNode(x, op, axes, dtype, keepdims);
+  if (initial !== undefined && !noIdentity && initial !== identityFor(op, dtype)) {
     const ufOp = op === "sum" ? Op.Add : op === "prod" ? Op.Mul : op === "any" ? Op.Or : Op.And;
-    node = elementwise(ufOp, [node, constant(opts.initial, node.dtype, node.shape)]);
-  } else if (opts.initial !== undefined && noIdentity) {
-    node = elementwise(op === "max" ? Op.Max : Op.Min, [node, constant(opts.initial, node.dtype, node.shape)]);
+    node = elementwise(ufOp, [node, constant(initial, node.dtype, node.shape)]);
+    if (node.dtype !== dtype) node = cast(node, dtype);
+  } else if (initial !== undefined && noIdentity) {
+    node = elementwise(op === "max" ? Op.Max : Op.Min, [node, constant(initial, node.dtype, node.shape)]);
   }
-  return finish(node, opts.out ?? null);
+  return finish(node, opts.out ?? null, ctx);
+}
+
+/** A JS number as NumPy converts the Python scalar for `dt` (NEP 50: out-of-range ints raise). */
+function scalarFor(v: number, dt: DType): number {
+  if (Number.isInteger(v) && (dt.kind === "i" || dt.kind === "u")) checkWeakIntFits(v, dt);
+  const c = toDTypeValue(v, dt);
+  return typeof c === "bigint" ? Number(c) : typeof c === "object" ? c.re : c;
 }
 
 function identityFor(op: ReduceOp, dt: DType): number {
@@ -95,10 +116,34 @@ function identityFor(op: ReduceOp, dt: DType): number {
   }
 }
 
-function finish(node: Node, out: NDArray | null): NDArray {
+/** What NumPy's out= checks need to phrase their errors. */
+interface OutContext {
+  name: string;
+  inShape: readonly number[];
+  axes: readonly number[];
+  keepdims: boolean;
+}
+
+const tupleStr = (s: readonly number[]) => `(${s.join(",")}${s.length === 1 ? "," : ""})`;
+
+function checkOut(out: NDArray, shape: readonly number[], ctx: OutContext): void {
+  if (out.ndim !== shape.length) {
+    const hint = ctx.keepdims ? " (must match the operand's when keepdims=True)" : "";
+    throw new ValueError(`output parameter for reduction operation ${ctx.name} has the wrong number of dimensions: Found ${out.ndim} but expected ${shape.length}${hint}`);
+  }
+  if (out.shape.every((n, i) => n === shape[i])) return;
+  // NumPy's iterator error: out's dims mapped onto the input's, reduced axes as newaxis (leading ones not shown)
+  let k = 0;
+  const mapped = ctx.inShape.map((_, i) => (ctx.axes.includes(i) ? (ctx.keepdims ? String(out.shape[k++]) : "newaxis") : String(out.shape[k++])));
+  while (mapped.length && mapped[0] === "newaxis") mapped.shift();
+  throw new ValueError(`operands could not be broadcast together with remapped shapes [original->remapped]: ${tupleStr(out.shape)}->(${mapped.join(",")}) ${tupleStr(ctx.inShape)} `);
+}
+
+function finish(node: Node, out: NDArray | null, ctx?: OutContext): NDArray {
   if (!out) return new NDArray(node);
-  if (out.ndim !== node.shape.length || out.shape.some((n, i) => n !== node.shape[i])) {
-    throw new ValueError(`output parameter for reduction operation has the wrong number of dimensions: Found ${out.ndim} but expected ${node.shape.length}`);
+  if (ctx) checkOut(out, node.shape, ctx);
+  else if (out.ndim !== node.shape.length || out.shape.some((n, i) => n !== node.shape[i])) {
+    throw new ValueError(`output parameter for reduction operation add has the wrong number of dimensions: Found ${out.ndim} but expected ${node.shape.length}`);
   }
   writeInto(out, cast(node, out.dtype));
   return out;
@@ -117,8 +162,8 @@ export function argReduce(op: "argmax" | "argmin", a: ArrayLike, opts: { axis?: 
     // over the flattened array, as NumPy does
     const flat = new NDArray(reshape(arr._node, [arr.size]));
     const r = reduceWith(op, flat, { axis: 0 });
-    if (opts.keepdims) return new NDArray(reshape(r._node, arr.shape.map(() => 1)));
-    return r;
+    const node = opts.keepdims ? reshape(r._node, arr.shape.map(() => 1)) : r._node;
+    return finish(node, opts.out ?? null, { name: op, inShape: arr.shape, axes: arr.shape.map((_, i) => i), keepdims: !!opts.keepdims });
   }
   return reduceWith(op, arr, { axis: opts.axis, keepdims: opts.keepdims, out: opts.out });
 }
@@ -141,7 +186,7 @@ export function mean(a: ArrayLike, opts: ReduceOptions = {}): NDArray {
   const s = reduceNode(whereMasked(arr._node, opts.where), "sum", axes, dtype, !!opts.keepdims);
   const count = opts.where !== undefined && opts.where !== true ? maskCount(arr, opts.where as ArrayLike, axes, !!opts.keepdims) : constant(countOf(arr, axes), dtype, s.shape);
   const node = elementwise(Op.Div, [s, count.dtype === dtype ? count : cast(count, dtype)]);
-  return finish(node, opts.out ?? null);
+  return finish(node, opts.out ?? null, { name: "add", inShape: arr.shape, axes, keepdims: !!opts.keepdims });
 }
 
 function whereMasked(x: Node, w: ReduceOptions["where"]): Node {
@@ -159,31 +204,37 @@ function maskCount(arr: NDArray, w: ArrayLike, axes: readonly number[], keepdims
 export function variance(a: ArrayLike, opts: ReduceOptions = {}): NDArray {
   const arr = asarray(a);
   const axes = normalizeAxes(opts.axis, arr.ndim);
+  const keepdims = !!opts.keepdims;
   const dtype = opts.dtype ? parseDType(opts.dtype) : meanDType(arr.dtype);
-  const x = whereMasked(cast(arr._node, dtype), opts.where);
-  const n = opts.where !== undefined && opts.where !== true ? null : countOf(arr, axes);
-  const cnt = n === null ? maskCount(arr, opts.where as ArrayLike, axes, true) : constant(n, dtype, reduceNode(x, "sum", axes, dtype, true).shape);
-  const m = elementwise(Op.Div, [reduceNode(x, "sum", axes, dtype, true), cast(cnt, dtype)]);
-  const d = elementwise(Op.Sub, [x, expand(m, x.shape)]);
-  let sq: Node;
-  if (dtype.kind === "c") {
-    const re = elementwise(Op.Real, [d]), im = elementwise(Op.Imag, [d]);
-    sq = elementwise(Op.Add, [elementwise(Op.Mul, [re, re]), elementwise(Op.Mul, [im, im])]);
-  } else sq = elementwise(Op.Mul, [d, d]);
-  const masked = whereMasked(sq, opts.where);
+  const hasWhere = opts.where !== undefined && opts.where !== true;
+  const n = hasWhere ? null : countOf(arr, axes);
+  const x = cast(arr._node, dtype);
+  /** squared deviations of one real lane from its (masked) mean */
+  const devSq = (lane: Node): Node => {
+    const masked = whereMasked(lane, opts.where);
+    const total = reduceNode(masked, "sum", axes, lane.dtype, true);
+    const cnt = n === null ? cast(maskCount(arr, opts.where as ArrayLike, axes, true), lane.dtype) : constant(n, lane.dtype, total.shape);
+    const d = elementwise(Op.Sub, [lane, expand(elementwise(Op.Div, [total, cnt]), lane.shape)]);
+    return elementwise(Op.Mul, [d, d]);
+  };
+  // complex: NumPy squares the re and im lanes of (x - mean) and adds them; the lanes' means are
+  // the re and im parts of the complex mean, so each lane is handled as a real variance
+  const sq = dtype.kind === "c"
+    ? elementwise(Op.Add, [devSq(elementwise(Op.Real, [x])), devSq(elementwise(Op.Imag, [x]))])
+    : devSq(x);
   const realDt = sq.dtype;
-  const s = reduceNode(masked, "sum", axes, realDt, !!opts.keepdims);
+  const s = reduceNode(whereMasked(sq, opts.where), "sum", axes, realDt, keepdims);
   const ddof = opts.ddof ?? 0;
   const denom = n === null
-    ? elementwise(Op.Max, [elementwise(Op.Sub, [cast(maskCount(arr, opts.where as ArrayLike, axes, !!opts.keepdims), realDt), constant(ddof, realDt, s.shape)]), constant(0, realDt, s.shape)])
+    ? elementwise(Op.Max, [elementwise(Op.Sub, [cast(maskCount(arr, opts.where as ArrayLike, axes, keepdims), realDt), constant(ddof, realDt, s.shape)]), constant(0, realDt, s.shape)])
     : constant(Math.max(n - ddof, 0), realDt, s.shape);
-  return finish(elementwise(Op.Div, [s, denom]), opts.out ?? null);
+  return finish(elementwise(Op.Div, [s, denom]), opts.out ?? null, { name: "add", inShape: arr.shape, axes, keepdims });
 }
 
 export function std(a: ArrayLike, opts: ReduceOptions = {}): NDArray {
   const v = variance(a, { ...opts, out: null });
   const node = elementwise(Op.Sqrt, [v._node]);
-  return finish(node, opts.out ?? null);
+  return finish(node, opts.out ?? null, { name: "add", inShape: asarray(a).shape, axes: normalizeAxes(opts.axis, asarray(a).ndim), keepdims: !!opts.keepdims });
 }
 
 export function count_nonzero(a: ArrayLike, opts: { axis?: number | readonly number[] | null; keepdims?: boolean } = {}): NDArray {
@@ -198,7 +249,7 @@ export function ptp(a: ArrayLike, opts: ReduceOptions = {}): NDArray {
   const hi = reduceWith("max", arr, { ...opts, out: null });
   const lo = reduceWith("min", arr, { ...opts, out: null });
   if (arr.dtype.kind === "b") throw new NumpyTypeError("numpy boolean subtract, the `-` operator, is not supported, use the bitwise_xor, the `^` operator, or the logical_xor function instead.");
-  return finish(elementwise(Op.Sub, [hi._node, lo._node]), opts.out ?? null);
+  return finish(elementwise(Op.Sub, [hi._node, lo._node]), opts.out ?? null, { name: "maximum", inShape: arr.shape, axes: normalizeAxes(opts.axis, arr.ndim), keepdims: !!opts.keepdims });
 }
 
 export { canCast };

@@ -7,6 +7,7 @@ import { printGraph } from "../ir/print.js";
 import type { KernelSpec, Operand, PlanBuffer } from "../schedule.js";
 import { Emitter } from "./emitter.js";
 import { loadText, renderExpr, storeText, wrapInt, type ExprContext, type Val } from "./expr.js";
+import { renderWasm, type WasmKernel } from "./wasm.js";
 
 /** A kernel ready to compile and run: source plus the runtime shape/stride arguments. */
 export interface LoweredKernel {
@@ -23,6 +24,8 @@ export interface LoweredKernel {
   readonly off: number[];
   readonly spec: KernelSpec;
   readonly elements: number;
+  /** the same kernel as WebAssembly, for contiguous float work when every buffer lives in wasm memory */
+  readonly wasm: WasmKernel | null;
 }
 
 interface Dim {
@@ -45,6 +48,8 @@ function mergeDims(dims: Dim[]): Dim[] {
 }
 
 const dtypeTag = (dt: DType) => dt.short;
+/** NUMFUSE_NOWASM=1 keeps every kernel in JS (for bisecting) */
+const NO_WASM = typeof process !== "undefined" && process.env?.NUMFUSE_NOWASM === "1";
 
 export function kernelName(spec: KernelSpec): string {
   const shape = spec.space.length ? spec.space.join("x") : "1";
@@ -64,6 +69,7 @@ export function lowerKernel(spec: KernelSpec): LoweredKernel {
   em.emit(`// ${name}: ${printGraph(spec.root, spec.phases).split("\n").join("\n// ")}`);
 
   let sh: number[], st: number[];
+  let wasm: WasmKernel | null = null;
   if (spec.kind === "E") {
     let dims: Dim[] = spec.space.map((n, i) => ({ n, s: operands.map((o, k) => o.view.strides[i] * lanes[k]) }));
     // innermost loop on the output's smallest stride
@@ -73,6 +79,7 @@ export function lowerKernel(spec: KernelSpec): LoweredKernel {
     sh = dims.map((d) => d.n);
     st = operands.flatMap((_, k) => dims.map((d) => d.s[k]));
     renderElementwise(em, spec, operands.length, dims, lanes, offsets.every((o) => o === 0), leafIndex, helpers);
+    if (dims.length === 1 && !NO_WASM) wasm = renderWasm(spec, strideClasses(dims[0], lanes), leafIndex, operands.map((o) => o.buf.dtype));
   } else {
     const outerAxes = spec.space.map((_, i) => i).filter((i) => !spec.axes.includes(i));
     const strideOf = (k: number, axis: number) => {
@@ -109,7 +116,8 @@ export function lowerKernel(spec: KernelSpec): LoweredKernel {
       sh = [...outer.map((d) => d.n), ...inner.map((d) => d.n)];
       st = operands.flatMap((_, k) => [...outer.map((d) => d.s[k]), ...inner.map((d) => d.s[k])]);
       // reduced extents of up to 8 elements are baked into the kernel and unrolled
-      const small = inner.length === 1 && inner[0].n <= 8 && spec.mode !== "full" ? inner[0].n : null;
+      const floatSum = spec.phases.some((p) => p.reduceArg.op === "sum" && p.dtype.kind !== "i" && p.dtype.kind !== "u");
+      const small = inner.length === 1 && inner[0].n <= (floatSum ? 7 : 8) && spec.mode !== "full" ? inner[0].n : null;
       renderReduce(em, spec, operands.length, outer.length, inner.length, inner[inner.length - 1], lanes, small, leafIndex, helpers);
     }
   }
@@ -129,13 +137,14 @@ export function lowerKernel(spec: KernelSpec): LoweredKernel {
     off: offsets,
     spec,
     elements: spec.space.reduce((p, n) => p * n, 1),
+    wasm,
   };
 }
 
 function useColumnOrder(spec: KernelSpec, inStrides: readonly number[]): boolean {
-  if (spec.mode !== "phase" || spec.phases.length !== 1 || spec.operands.size === 0) return false;
-  const op = spec.root.reduceArg.op;
-  if (op === "argmax" || op === "argmin" || spec.root.dtype.kind === "c") return false;
+  if ((spec.mode !== "phase" && spec.mode !== "outer") || spec.phases.length !== 1 || spec.operands.size === 0) return false;
+  const op = spec.phases[0].reduceArg.op;
+  if (op === "argmax" || op === "argmin" || spec.phases[0].dtype.kind === "c" || spec.phases[0].src[0].dtype.kind === "c") return false;
   // the fast order accumulates row by row when the input's smallest stride is along a kept axis
   let best = -1, bestStride = Infinity;
   spec.space.forEach((n, i) => {
@@ -275,19 +284,40 @@ function accumulator(op: ReduceOp, dt: DType, name: string, counter: string): Ac
         ? { init: [`let ${name}_re = 1, ${name}_im = 0;`], step: (v) => `{ const t = ${name}_re * ${v.re} - ${name}_im * ${v.im}; ${name}_im = ${name}_re * ${v.im} + ${name}_im * ${v.re}; ${name}_re = t; }`, result: name }
         : { init: [`let ${name} = 1;`], step: (v) => `${name} *= ${v.re};`, result: name };
     case "max":
-      return { init: [`let ${name} = -Infinity;`], step: (v) => `if (${v.re} > ${name} || ${v.re} !== ${v.re}) ${name} = ${v.re};`, result: name };
-    case "min":
-      return { init: [`let ${name} = Infinity;`], step: (v) => `if (${v.re} < ${name} || ${v.re} !== ${v.re}) ${name} = ${v.re};`, result: name };
+    case "min": {
+      const gt = op === "max" ? ">" : "<";
+      if (c) {
+        // lexicographic order; the first NaN (in either lane) wins and stays
+        const init = op === "max" ? "-Infinity" : "Infinity";
+        return {
+          init: [`let ${name}_re = ${init}, ${name}_im = ${init}, ${name}_nan = false;`],
+          step: (v) => `if (!${name}_nan && (${v.re} !== ${v.re} || ${v.im} !== ${v.im} || ${v.re} ${gt} ${name}_re || (${v.re} === ${name}_re && ${v.im} ${gt} ${name}_im))) { ${name}_re = ${v.re}; ${name}_im = ${v.im}; ${name}_nan = ${v.re} !== ${v.re} || ${v.im} !== ${v.im}; }`,
+          result: name,
+        };
+      }
+      return { init: [`let ${name} = ${op === "max" ? "-Infinity" : "Infinity"};`], step: (v) => `if (${v.re} ${gt} ${name} || ${v.re} !== ${v.re}) ${name} = ${v.re};`, result: name };
+    }
     case "argmax":
+    case "argmin":
+      if (c) {
+        const gt = op === "argmax" ? ">" : "<";
+        const init = op === "argmax" ? "-Infinity" : "Infinity";
+        return {
+          init: [`let ${name}_re = ${init}, ${name}_im = ${init}, ${name}_nan = false, ${name} = 0, ${name}_k = 0;`],
+          step: (v) => `if (!${name}_nan && (${v.re} !== ${v.re} || ${v.im} !== ${v.im} || ${v.re} ${gt} ${name}_re || (${v.re} === ${name}_re && ${v.im} ${gt} ${name}_im))) { ${name}_re = ${v.re}; ${name}_im = ${v.im}; ${name}_nan = ${v.re} !== ${v.re} || ${v.im} !== ${v.im}; ${name} = ${name}_k; } ${name}_k++;`,
+          result: name,
+        };
+      }
+      if (op === "argmin") {
+        return {
+          init: [`let ${name}_v = Infinity, ${name} = 0, ${name}_k = 0;`],
+          step: (v) => `if (${v.re} < ${name}_v || (${v.re} !== ${v.re} && ${name}_v === ${name}_v)) { ${name}_v = ${v.re}; ${name} = ${name}_k; } ${name}_k++;`,
+          result: name,
+        };
+      }
       return {
         init: [`let ${name}_v = -Infinity, ${name} = 0, ${name}_k = 0;`],
         step: (v) => `if (${v.re} > ${name}_v || (${v.re} !== ${v.re} && ${name}_v === ${name}_v)) { ${name}_v = ${v.re}; ${name} = ${name}_k; } ${name}_k++;`,
-        result: name,
-      };
-    case "argmin":
-      return {
-        init: [`let ${name}_v = Infinity, ${name} = 0, ${name}_k = 0;`],
-        step: (v) => `if (${v.re} < ${name}_v || (${v.re} !== ${v.re} && ${name}_v === ${name}_v)) { ${name}_v = ${v.re}; ${name} = ${name}_k; } ${name}_k++;`,
         result: name,
       };
     case "any":
@@ -296,6 +326,11 @@ function accumulator(op: ReduceOp, dt: DType, name: string, counter: string): Ac
       return { init: [`let ${name} = 1;`], step: (v) => (c ? `if (${v.re} === 0 && ${v.im} === 0) ${name} = 0;` : `if (${v.re} === 0 || ${v.re} === false) ${name} = 0;`), result: name };
   }
   void counter;
+}
+
+function emitPhaseResult(em: Emitter, ph: Node, j: number, result: string): void {
+  if (ph.dtype.kind === "c") em.emit(`const r${j}_re = ${finalize(ph.dtype, `${result}_re`)}, r${j}_im = ${finalize(ph.dtype, `${result}_im`)};`);
+  else em.emit(`const r${j} = ${finalize(ph.dtype, result)};`);
 }
 
 /** A phase's value as NumPy would hold it: rounded to float32, wrapped to its integer width. */
@@ -380,8 +415,7 @@ function renderReduce(em: Emitter, spec: KernelSpec, nops: number, no: number, n
           const ctx = exprContext(em, helpers, leafAt(at), counter);
           em.emit(acc.step(renderExpr(ctx, ph.src[0])));
         }
-        if (ph.dtype.kind === "c") em.emit(`const r${j}_re = ${finalize(ph.dtype, `acc${j}_re`)}, r${j}_im = ${finalize(ph.dtype, `acc${j}_im`)};`);
-        else em.emit(`const r${j} = ${finalize(ph.dtype, acc.result)};`);
+        emitPhaseResult(em, ph, j, acc.result);
         return;
       }
       if (pairwise[j]) {
@@ -397,8 +431,7 @@ function renderReduce(em: Emitter, spec: KernelSpec, nops: number, no: number, n
         em.emit(acc.step(renderExpr(ctx, ph.src[0])));
       }, "j");
       em.close();
-      if (ph.dtype.kind === "c") em.emit(`const r${j}_re = ${finalize(ph.dtype, `acc${j}_re`)}, r${j}_im = ${finalize(ph.dtype, `acc${j}_im`)};`);
-      else em.emit(`const r${j} = ${finalize(ph.dtype, acc.result)};`);
+      emitPhaseResult(em, ph, j, acc.result);
     });
     const outDt = spec.out.buf.dtype;
     if (spec.mode === "phase") {
@@ -455,7 +488,15 @@ function renderColumnReduce(em: Emitter, spec: KernelSpec, nops: number, nd: num
   else nest(em, "n", "s", "p", nd - 1, all, (k) => (k === 0 ? "0" : `off[${k}]`), (p) => innermost(p));
   em.emit("let q = 0;");
   nest(em, "m", "so", "o", nod, [0], () => "off[0]", (o) => {
-    em.emit(storeText(spec.out.buf.dtype, "out0", o(0), { re: finalize(ph.dtype, "T[q++]") }));
+    em.emit(`const r0 = ${finalize(ph.dtype, "T[q++]")};`);
+    const outDt = spec.out.buf.dtype;
+    if (spec.mode === "phase") {
+      em.emit(storeText(outDt, "out0", o(0), castStore(ph.dtype, outDt, { re: "r0" })));
+      return;
+    }
+    // per-output work on the reduction (mean's division): the root reads the phase value only
+    const ctx = exprContext(em, helpers, (n) => (spec.phaseRefs.has(n) ? { re: "r0" } : undefined), counter);
+    em.emit(storeText(outDt, "out0", o(0), castStore(spec.root.dtype, outDt, renderExpr(ctx, spec.root))));
   });
 }
 
