@@ -2,7 +2,7 @@
 import type { DType } from "../runtime/dtype.js";
 import type { Storage } from "../runtime/storage.js";
 import { Op, isElemOp } from "./ir/ops.js";
-import { Node } from "./ir/node.js";
+import { loadNode, Node } from "./ir/node.js";
 import { contiguousView, expandView, prod, reshapeView, type View } from "./ir/view.js";
 
 let nextBufferId = 1;
@@ -108,6 +108,12 @@ export class Scheduler {
     if (!into) {
       this.buffers.push(out.buf);
       this.#realized.set(node, out.buf);
+    }
+    if (into && node.op === Op.Contiguous) {
+      // out= that reads its own target: compute into a temporary, then copy (as NumPy buffers overlap)
+      const tmp = this.realize(node);
+      this.#schedule(loadNode(node, tmp.view), out);
+      return out;
     }
     this.#schedule(node.op === Op.Contiguous ? node.src[0] : node, out);
     return out;

@@ -55,6 +55,14 @@ export class AxisError extends ValueError {
   }
 }
 
+/** Python's ZeroDivisionError (what NumPy lets through for arange with a zero step). */
+export class ZeroDivisionError extends Error {
+  constructor(message?: string, options?: ErrorOptions) {
+    super(message, options);
+    this.name = "ZeroDivisionError";
+  }
+}
+
 export class OverflowError extends Error {
   constructor(message?: string, options?: ErrorOptions) {
     super(message, options);

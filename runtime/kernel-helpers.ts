@@ -1,4 +1,7 @@
 /** @file Scalar helpers that generated kernels call: NumPy's divmod, rounding, integer power, complex math. Kernels get them as the `H` argument of their factory, never as spliced text. */
+import { ValueError } from "./errors.js";
+
+const negativePower = () => new ValueError("Integers to negative integer powers are not allowed.");
 
 /** NumPy's npy_divmod for floats: floor division consistent with the Python-style modulo. */
 export function floordiv(a: number, b: number): number {
@@ -41,9 +44,7 @@ export function imod(a: number, b: number): number {
 
 /** Integer power by squaring in doubles; the caller's store wraps the result. */
 export function ipow(a: number, b: number): number {
-  if (b < 0) {
-    throw Object.assign(new Error("Integers to negative integer powers are not allowed."), { name: "ValueError" });
-  }
+  if (b < 0) throw negativePower();
   let r = 1, base = a, e = b;
   while (e > 0) {
     if (e & 1) r *= base;
@@ -53,11 +54,9 @@ export function ipow(a: number, b: number): number {
   return r;
 }
 
-/** int32 power with wrap at each multiplication, as C does. */
+/** Power for integers up to 32 bits: every product wraps mod 2**32, which the store's narrower wrap then agrees with. */
 export function ipow32(a: number, b: number): number {
-  if (b < 0) {
-    throw Object.assign(new Error("Integers to negative integer powers are not allowed."), { name: "ValueError" });
-  }
+  if (b < 0) throw negativePower();
   let r = 1, base = a | 0, e = b;
   while (e > 0) {
     if (e & 1) r = Math.imul(r, base);
@@ -65,6 +64,13 @@ export function ipow32(a: number, b: number): number {
     e = Math.floor(e / 2);
   }
   return r;
+}
+
+/** C's pow: 1**y and x**0 are 1 even for NaN, (-1)**±inf is 1 (JS's ** gives NaN for these). */
+export function fpow(a: number, b: number): number {
+  if (a === 1 || b === 0) return 1;
+  if (a === -1 && (b === Infinity || b === -Infinity)) return 1;
+  return a ** b;
 }
 
 /** Round half to even (np.rint / np.round with 0 decimals). */
@@ -240,6 +246,151 @@ export function ccos(r: number, i: number): void {
   C[1] = -Math.sin(r) * Math.sinh(i);
 }
 
+/** NumPy's nc_reciprocal: Smith-style, so 1/0 is nan+nanj (not the inf a division gives). */
+export function crecip(r: number, i: number): void {
+  if (Math.abs(i) <= Math.abs(r)) {
+    const q = i / r, d = r + i * q;
+    C[0] = 1 / d;
+    C[1] = -q / d;
+  } else {
+    const q = r / i, d = r * q + i;
+    C[0] = q / d;
+    C[1] = -1 / d;
+  }
+}
+
+export function cexp2(r: number, i: number): void {
+  cexp(r * Math.LN2, i * Math.LN2);
+}
+
+/** NumPy's nc_expm1: the real part through expm1 and a half-angle sine, for accuracy near 0. */
+export function cexpm1(r: number, i: number): void {
+  const a = Math.sin(i / 2);
+  C[0] = Math.expm1(r) * Math.cos(i) - 2 * a * a;
+  C[1] = Math.exp(r) * Math.sin(i);
+}
+
+export function clog2(r: number, i: number): void {
+  clog(r, i);
+  C[0] /= Math.LN2;
+  C[1] /= Math.LN2;
+}
+
+export function clog10(r: number, i: number): void {
+  clog(r, i);
+  C[0] /= Math.LN10;
+  C[1] /= Math.LN10;
+}
+
+/** NumPy's nc_log1p: log(hypot(1 + x, y)) + i atan2(y, 1 + x). */
+export function clog1p(r: number, i: number): void {
+  C[0] = Math.log(Math.hypot(r + 1, i));
+  C[1] = Math.atan2(i, r + 1);
+}
+
+export function csinh(r: number, i: number): void {
+  C[0] = Math.sinh(r) * Math.cos(i);
+  C[1] = Math.cosh(r) * Math.sin(i);
+}
+
+export function ccosh(r: number, i: number): void {
+  C[0] = Math.cosh(r) * Math.cos(i);
+  C[1] = Math.sinh(r) * Math.sin(i);
+}
+
+/** C99 ctanh (Kahan's formula; the large-|x| branch avoids inf/inf). */
+export function ctanh(r: number, i: number): void {
+  if (Math.abs(r) > 22) {
+    C[0] = r > 0 ? 1 : -1;
+    C[1] = 4 * Math.sin(i) * Math.cos(i) * Math.exp(-2 * Math.abs(r));
+    return;
+  }
+  const t = Math.tan(i), beta = 1 + t * t, s = Math.sinh(r), rho = Math.sqrt(1 + s * s);
+  const den = 1 + beta * s * s;
+  C[0] = (beta * rho * s) / den;
+  C[1] = t / den;
+}
+
+/** tan z = -i tanh(iz) */
+export function ctan(r: number, i: number): void {
+  ctanh(-i, r);
+  const p = C[0];
+  C[0] = C[1];
+  C[1] = -p;
+}
+
+// Kahan's inverse functions ("Branch cuts for complex elementary functions"): built from square
+// roots of 1 +- z, they keep accuracy near zero and put signed zeros on the right side of the cuts.
+let s1r = 0, s1i = 0, s2r = 0, s2i = 0;
+function roots(ar: number, ai: number, br: number, bi: number): void {
+  csqrt(ar, ai);
+  s1r = C[0];
+  s1i = C[1];
+  csqrt(br, bi);
+  s2r = C[0];
+  s2i = C[1];
+}
+
+export function casin(r: number, i: number): void {
+  roots(1 - r, -i, 1 + r, i);
+  C[0] = Math.atan2(r, s1r * s2r - s1i * s2i);
+  C[1] = Math.asinh(s1r * s2i - s1i * s2r);
+}
+
+export function cacos(r: number, i: number): void {
+  roots(1 - r, -i, 1 + r, i);
+  C[0] = 2 * Math.atan2(s1r, s2r);
+  C[1] = Math.asinh(s2r * s1i - s2i * s1r);
+}
+
+export function cacosh(r: number, i: number): void {
+  roots(r - 1, i, r + 1, i);
+  C[0] = Math.asinh(s1r * s2r + s1i * s2i);
+  C[1] = 2 * Math.atan2(s1i, s2r);
+}
+
+/** asinh z = -i asin(iz) */
+export function casinh(r: number, i: number): void {
+  casin(-i, r);
+  const p = C[0];
+  C[0] = C[1];
+  C[1] = -p;
+}
+
+export function catanh(r: number, i: number): void {
+  const d = (1 - r) * (1 - r) + i * i;
+  C[0] = 0.25 * Math.log1p((4 * r) / d);
+  C[1] = 0.5 * Math.atan2(2 * i, (1 - r) * (1 + r) - i * i);
+}
+
+/** atan z = -i atanh(iz) */
+export function catan(r: number, i: number): void {
+  catanh(-i, r);
+  const p = C[0];
+  C[0] = C[1];
+  C[1] = -p;
+}
+
+// NumPy's complex maximum/minimum order: lexicographic, NaN-aware (CGE/CLE in loops.c.src)
+const cge = (ar: number, ai: number, br: number, bi: number) => (ar > br && ai === ai && bi === bi) || (ar === br && ai >= bi);
+const cle = (ar: number, ai: number, br: number, bi: number) => (ar < br && ai === ai && bi === bi) || (ar === br && ai <= bi);
+function pick(first: boolean, ar: number, ai: number, br: number, bi: number): void {
+  C[0] = first ? ar : br;
+  C[1] = first ? ai : bi;
+}
+export function cmax(ar: number, ai: number, br: number, bi: number): void {
+  pick(ar !== ar || ai !== ai || cge(ar, ai, br, bi), ar, ai, br, bi);
+}
+export function cmin(ar: number, ai: number, br: number, bi: number): void {
+  pick(ar !== ar || ai !== ai || cle(ar, ai, br, bi), ar, ai, br, bi);
+}
+export function cfmax(ar: number, ai: number, br: number, bi: number): void {
+  pick(br !== br || bi !== bi || cge(ar, ai, br, bi), ar, ai, br, bi);
+}
+export function cfmin(ar: number, ai: number, br: number, bi: number): void {
+  pick(br !== br || bi !== bi || cle(ar, ai, br, bi), ar, ai, br, bi);
+}
+
 // 64-bit bitwise ops on exact doubles, through two 32-bit halves
 const TWO32 = 4294967296;
 export const bit64and = (a: number, b: number): number => (Math.floor(a / TWO32) & Math.floor(b / TWO32)) * TWO32 + ((a & b) >>> 0);
@@ -249,6 +400,8 @@ export const bit64xor = (a: number, b: number): number => (Math.floor(a / TWO32)
 export const KERNEL_HELPERS = {
   bit64and, bit64or, bit64xor,
   floordiv, fmodPy, ifloordiv, imod, ipow, ipow32, rint, copysign, signbit, sign, logaddexp, logaddexp2,
-  f2i32, f2i64, f2u64, shl, shr, heaviside, C, cdiv, cexp, clog, csqrt, cpow, csin, ccos,
+  f2i32, f2i64, f2u64, shl, shr, heaviside, C, cdiv, cexp, clog, csqrt, cpow, csin, ccos, fpow,
+  crecip, cexp2, cexpm1, clog2, clog10, clog1p, csinh, ccosh, ctanh, ctan, casin, cacos, cacosh, casinh, catanh, catan,
+  cmax, cmin, cfmax, cfmin,
 };
 export type HelperName = keyof typeof KERNEL_HELPERS;

@@ -1,5 +1,5 @@
 /** @file From JS values to NDArrays and back: np.array/np.asarray, dtype inference as NumPy does for Python values, tolist/item. */
-import { cast as castNode, constant } from "../compiler/ir/node.js";
+import { cast as castNode, constant, contiguous } from "../compiler/ir/node.js";
 import { expand } from "../compiler/ir/movement.js";
 import { DTYPES, parseDType, type DType } from "../runtime/dtype.js";
 import { ValueError } from "../runtime/errors.js";
@@ -52,14 +52,14 @@ function flatten(obj: unknown): Flat {
     dtype = dtype ? promoteTypes(dtype, d) : d;
   };
   let shape: number[] | null = null;
-  const walk = (x: unknown, depth: number, prefix: number[]): void => {
+  const walk = (x: unknown, prefix: number[]): void => {
     if (Array.isArray(x)) {
       const here = [...prefix, x.length];
       if (x.length === 0) {
         record(here);
         return;
       }
-      for (const y of x) walk(y, depth + 1, here);
+      for (const y of x) walk(y, here);
       return;
     }
     if (x instanceof NDArray) {
@@ -67,26 +67,25 @@ function flatten(obj: unknown): Flat {
       joinDt(x.dtype);
       const read = x._elementReader(true);
       for (let i = 0; i < x.size; i++) values.push(read(i));
-      if (x.size === 0) record(here);
-      else record(here, x.size);
+      record(here);
       return;
     }
     if (ArrayBuffer.isView(x) && !(x instanceof DataView)) {
       const here = [...prefix, (x as unknown as { length: number }).length];
       joinDt(typedArrayDType(x));
       for (const v of x as unknown as Iterable<JSScalar>) values.push(v);
-      record(here, here[here.length - 1]);
+      record(here);
       return;
     }
     if (typeof x === "number" || typeof x === "boolean" || typeof x === "bigint" || isComplexObj(x)) {
       values.push(x as JSScalar);
       joinDt(scalarDType(x as JSScalar));
-      record(prefix, 1);
+      record(prefix);
       return;
     }
     throw new ValueError(`could not convert ${x === null ? "null" : typeof x} to a numeric array element`);
   };
-  const record = (s: number[], _count = 0) => {
+  const record = (s: number[]) => {
     if (shape === null) shape = s;
     else if (shape.length !== s.length || shape.some((n, i) => n !== s[i])) {
       // find the depth where the two shapes part, as NumPy reports it
@@ -98,7 +97,7 @@ function flatten(obj: unknown): Flat {
       );
     }
   };
-  walk(obj, 0, []);
+  walk(obj, []);
   return { shape: shape ?? [], values, dtype };
 }
 
@@ -108,7 +107,8 @@ export function array(obj: ArrayLike, opts: { dtype?: unknown; copy?: boolean } 
   if (obj instanceof NDArray) {
     const dt = want ?? obj.dtype;
     if (opts.copy === false && dt === obj.dtype) return obj;
-    return new NDArray(castNode(obj._node, dt)).eval();
+    // contiguous: a view's node is a load of its base's memory, and np.array must own a copy
+    return new NDArray(contiguous(castNode(obj._node, dt)));
   }
   const flat = flatten(obj);
   const dt = want ?? flat.dtype ?? DTYPES.float64;

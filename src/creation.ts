@@ -1,10 +1,10 @@
 /** @file Array creation: zeros/ones/empty/full (+ _like), eye, identity, arange, linspace, logspace, geomspace, fromiter. Ranges are built from an index iota so they stay lazy and fuse. */
 import { cast, constant, elementwise } from "../compiler/ir/node.js";
-import { expand, reshape as reshapeNode } from "../compiler/ir/movement.js";
+import { expand } from "../compiler/ir/movement.js";
 import { Op } from "../compiler/ir/ops.js";
 import { DTYPES, parseDType, type DType } from "../runtime/dtype.js";
-import { ValueError } from "../runtime/errors.js";
-import type { JSScalar } from "../runtime/scalar.js";
+import { NumpyTypeError, ValueError, ZeroDivisionError } from "../runtime/errors.js";
+import { toDTypeValue, type JSScalar } from "../runtime/scalar.js";
 import { array, asarray, filled, isOptions, scalarDType, type ArrayLike } from "./convert.js";
 import { emptyArray, NDArray } from "./ndarray.js";
 import { resultType, scalarKind } from "../runtime/promotion.js";
@@ -38,83 +38,104 @@ export const ones_like = (a: ArrayLike, opts: { dtype?: unknown; shape?: Shape }
 export const empty_like = (a: ArrayLike, opts: { dtype?: unknown; shape?: Shape } = {}) => { const o = likeOpts(a, opts); return empty(o.shape, o); };
 export const full_like = (a: ArrayLike, v: JSScalar, opts: { dtype?: unknown; shape?: Shape } = {}) => { const o = likeOpts(a, opts); return full(o.shape, v, o); };
 
-/** 0, 1, ..., n-1 as float64: an exact index ramp, made once per length. */
-function iota(n: number): NDArray {
+
+const isIntKind = (d: DType) => d.kind === "i" || d.kind === "u" || d.kind === "b";
+
+/** A fresh float64 array filled by `f(i)`, then cast to `d` (a lazy cast: it fuses with what reads it). */
+function fromDoubles(n: number, f: (i: number) => number, d: DType): NDArray {
   const out = emptyArray([n], DTYPES.float64, false);
   const lanes = out._realized().storage.lanes(DTYPES.float64);
-  for (let i = 0; i < n; i++) lanes[i] = i;
-  return out;
+  for (let i = 0; i < n; i++) lanes[i] = f(i);
+  return d === DTYPES.float64 ? out : new NDArray(cast(out._node, d));
 }
 
 export function arange(...args: unknown[]): NDArray {
   const opts = args.length && isOptions(args[args.length - 1]) ? (args.pop() as { dtype?: unknown; start?: number; stop?: number; step?: number }) : {};
   let [start, stop, step] = args as (number | undefined)[];
-  if (stop === undefined) { stop = start ?? opts.stop; start = 0; }
+  if (stop === undefined) { stop = start ?? opts.stop; start = opts.start ?? 0; }
   start ??= opts.start ?? 0;
   step ??= opts.step ?? 1;
-  if (stop === undefined) throw new ValueError("arange() requires stop to be specified.");
-  if (step === 0) throw new ValueError("Maximum allowed size exceeded");
+  if (stop === undefined) throw new NumpyTypeError("arange() requires stop to be specified.");
+  if (step === 0) throw new ZeroDivisionError("division by zero");
   const n = Math.max(0, Math.ceil((stop - start) / step));
-  const inferred = resultType(scalarKind(start), scalarKind(stop), scalarKind(step));
-  const d = dt(opts, inferred);
-  // NumPy computes start + i*delta in the target type after the first two values
-  const ramp = iota(n)._node;
-  const node = elementwise(Op.Add, [constant(start, DTYPES.float64, [n]), elementwise(Op.Mul, [ramp, constant(step, DTYPES.float64, [n])])]);
-  return new NDArray(cast(node, d)).eval();
+  if (!Number.isFinite(n)) throw new ValueError("Maximum allowed size exceeded");
+  const d = dt(opts, resultType(scalarKind(start), scalarKind(stop), scalarKind(step)));
+  // NumPy stores start and start+step in the target type, then fills start + i*delta with
+  // delta = (second - first) computed in that type: so arange(1, 2, 0.3)[3] is 1.9000000000000001
+  const first = Number(toDTypeValue(start, d.kind === "c" ? DTYPES.float64 : d));
+  const second = Number(toDTypeValue(start + step, d.kind === "c" ? DTYPES.float64 : d));
+  if (d === DTYPES.float32) {
+    // float32 arithmetic: a product of two float32 is exact in double, so one fround per step matches C
+    const delta = Math.fround(second - first);
+    const out = emptyArray([n], d, false);
+    const lanes = out._realized().storage.lanes(d);
+    for (let i = 0; i < n; i++) lanes[i] = i === 0 ? first : i === 1 ? second : Math.fround(first + Math.fround(Math.fround(i) * delta));
+    return out;
+  }
+  const delta = second - first;
+  return fromDoubles(n, (i) => (i === 0 ? first : i === 1 ? second : first + i * delta), d).eval();
 }
 
-export function linspace(start: number, stop: number, num = 50, opts: { endpoint?: boolean; retstep?: boolean; dtype?: unknown; axis?: number } = {}): NDArray {
-  if (isOptions(num)) { opts = num as typeof opts; num = 50; }
+type LinspaceOpts = { endpoint?: boolean; retstep?: boolean; dtype?: unknown; axis?: number };
+
+/** NumPy's linspace arithmetic in float64: (i*step + start, or i/div*delta + start when step is 0), stop set exactly. */
+function linspaceValues(start: number, stop: number, num: number, endpoint: boolean): { values: Float64Array; step: number } {
+  if (!Number.isInteger(num)) throw new NumpyTypeError(`'${typeof num === "number" ? "float" : typeof num}' object cannot be interpreted as an integer`);
   if (num < 0) throw new ValueError(`Number of samples, ${num}, must be non-negative.`);
-  const endpoint = opts.endpoint ?? true;
   const div = endpoint ? num - 1 : num;
   const delta = stop - start;
-  const f = DTYPES.float64;
-  const ramp = iota(num)._node;
-  const sh = [num];
-  let y;
+  const y = new Float64Array(num);
+  let step = NaN;
   if (div > 0) {
-    const step = delta / div;
-    // NumPy: y = arange * step + start when step != 0, else arange / div * delta + start
-    y = step === 0
-      ? elementwise(Op.Add, [elementwise(Op.Mul, [elementwise(Op.Div, [ramp, constant(div, f, sh)]), constant(delta, f, sh)]), constant(start, f, sh)])
-      : elementwise(Op.Add, [elementwise(Op.Mul, [ramp, constant(step, f, sh)]), constant(start, f, sh)]);
-  } else {
-    y = elementwise(Op.Add, [elementwise(Op.Mul, [ramp, constant(delta, f, sh)]), constant(start, f, sh)]);
-  }
-  let out = new NDArray(y).eval();
-  if (endpoint && num > 1) {
-    const lanes = out._realized().storage.lanes(f);
-    lanes[out._realized().view.offset + num - 1] = stop;
-  }
+    step = delta / div;
+    if (step === 0) for (let i = 0; i < num; i++) y[i] = (i / div) * delta + start;
+    else for (let i = 0; i < num; i++) y[i] = i * step + start;
+  } else for (let i = 0; i < num; i++) y[i] = i * delta + start;
+  if (endpoint && num > 1) y[num - 1] = stop;
+  return { values: y, step };
+}
+
+export function linspace(start: number, stop: number, num: number | LinspaceOpts = 50, opts: LinspaceOpts = {}): NDArray {
+  if (isOptions(num)) { opts = num as LinspaceOpts; num = 50; }
+  const { values, step } = linspaceValues(start, stop, num as number, opts.endpoint ?? true);
   const d = dt(opts, DTYPES.float64);
-  if (d !== f) out = new NDArray(cast(out._node, d.kind === "i" || d.kind === "u" ? d : d)).eval();
+  // NumPy floors before casting to an integer dtype
+  const floor = isIntKind(d) && d.kind !== "b";
+  const out = fromDoubles(values.length, (i) => (floor ? Math.floor(values[i]) : values[i]), d).eval();
+  if (opts.retstep) return [out, step] as unknown as NDArray;
   return out;
 }
 
-export function logspace(start: number, stop: number, num = 50, opts: { endpoint?: boolean; base?: number; dtype?: unknown } = {}): NDArray {
-  const y = linspace(start, stop, num, { endpoint: opts.endpoint });
+export function logspace(start: number, stop: number, num: number | { endpoint?: boolean; base?: number; dtype?: unknown } = 50, opts: { endpoint?: boolean; base?: number; dtype?: unknown } = {}): NDArray {
+  if (isOptions(num)) { opts = num as typeof opts; num = 50; }
+  const y = linspace(start, stop, num as number, { endpoint: opts.endpoint });
   const base = opts.base ?? 10;
   const node = elementwise(Op.Pow, [constant(base, DTYPES.float64, y.shape), y._node]);
   return new NDArray(cast(node, dt(opts, DTYPES.float64)));
 }
 
-export function geomspace(start: number, stop: number, num = 50, opts: { endpoint?: boolean; dtype?: unknown } = {}): NDArray {
+export function geomspace(start: number, stop: number, num: number | { endpoint?: boolean; dtype?: unknown } = 50, opts: { endpoint?: boolean; dtype?: unknown } = {}): NDArray {
+  if (isOptions(num)) { opts = num as typeof opts; num = 50; }
+  const n = num as number;
   if (start === 0 || stop === 0) throw new ValueError("Geometric sequence cannot include zero");
-  const neg = start < 0 && stop < 0;
-  const s = neg ? -start : start, e = neg ? -stop : stop;
-  const y = logspace(Math.log10(s), Math.log10(e), num, { endpoint: opts.endpoint }).eval();
-  const lanes = y._realized().storage.lanes(DTYPES.float64);
-  const off = y._realized().view.offset;
-  if (num > 0) lanes[off] = s;
-  if (num > 1 && (opts.endpoint ?? true)) lanes[off + num - 1] = e;
-  const node = neg ? elementwise(Op.Neg, [y._node]) : y._node;
-  return new NDArray(cast(node, dt(opts, DTYPES.float64)));
+  // NumPy divides both ends by sign(start), so a negative range is computed positive and flipped back
+  const sign = Math.sign(start);
+  const s = start / sign, e = stop / sign;
+  const y = logspace(Math.log10(s), Math.log10(e), n, { endpoint: opts.endpoint }).tolist() as number[];
+  if (n > 0) y[0] = s;
+  if (n > 1 && (opts.endpoint ?? true)) y[n - 1] = e;
+  const d = dt(opts, DTYPES.float64);
+  const floor = isIntKind(d) && d.kind !== "b";
+  return fromDoubles(n, (i) => (floor ? Math.floor(y[i] * sign) : y[i] * sign), d).eval();
 }
 
-export function eye(N: number, M?: number | null | { k?: number; dtype?: unknown }, k = 0, opts: { dtype?: unknown } = {}): NDArray {
-  if (typeof M === "object" && M !== null) { opts = M; k = (M as { k?: number }).k ?? 0; M = null; }
+/** NumPy's eye(N, M=None, k=0, dtype=float): options may come in place of M or k. */
+export function eye(N: number, ...rest: unknown[]): NDArray {
+  const opts = (rest.length && isOptions(rest[rest.length - 1]) ? rest.pop() : {}) as { M?: number | null; k?: number; dtype?: unknown };
+  const M = (rest[0] as number | null | undefined) ?? opts.M ?? null;
+  const k = (rest[1] as number | undefined) ?? opts.k ?? 0;
   const cols = M ?? N;
+  if (N < 0 || cols < 0) throw new ValueError("negative dimensions are not allowed");
   const d = dt(opts);
   const out = emptyArray([N, cols], d, true);
   const { storage } = out._realized();
@@ -143,4 +164,3 @@ export function fromiter(iter: Iterable<JSScalar>, dtype: unknown, count = -1): 
   return array(values.length ? (values as unknown as ArrayLike) : [], { dtype });
 }
 
-export { reshapeNode };

@@ -20,7 +20,7 @@ export { reshape, ravel, transpose, swapaxes, moveaxis, expand_dims, squeeze, br
 export { broadcastShapes as broadcast_shapes } from "./ufunc/ufunc.js";
 export { jit } from "./jit.js";
 export { get_printoptions, set_printoptions, printoptions } from "./print/options.js";
-export { ValueError, NumpyTypeError as TypeError, IndexError, AxisError, OverflowError } from "../runtime/errors.js";
+export { ValueError, NumpyTypeError as TypeError, IndexError, AxisError, OverflowError, ZeroDivisionError } from "../runtime/errors.js";
 export { counters, resetCounters } from "../runtime/debug.js";
 
 // ufuncs under their NumPy names

@@ -1,5 +1,5 @@
 /** @file Indexing per API.md: integers, slice strings, "...", newaxis, boolean masks and integer arrays; get returns views for basic indexing, set writes in place with broadcasting. */
-import { cast, constant } from "../compiler/ir/node.js";
+import { cast, constant, contiguous, storagesRead } from "../compiler/ir/node.js";
 import { expand } from "../compiler/ir/movement.js";
 import type { View } from "../compiler/ir/view.js";
 import { DTYPES } from "../runtime/dtype.js";
@@ -79,7 +79,7 @@ export function sliceIndices(s: SliceSpec, n: number): { start: number; count: n
 
 /** Expand "..." and check the count of indices against ndim. */
 function normalize(parsed: Parsed[], ndim: number): Parsed[] {
-  const consumes = (p: Parsed) => (p.kind === "newaxis" || p.kind === "ellipsis" ? 0 : p.kind === "array" && p.a.dtype.kind === "b" ? Math.max(p.a.ndim, 1) : 1);
+  const consumes = (p: Parsed) => (p.kind === "newaxis" || p.kind === "ellipsis" ? 0 : p.kind === "array" && p.a.dtype.kind === "b" ? p.a.ndim : 1);
   const ell = parsed.filter((p) => p.kind === "ellipsis").length;
   if (ell > 1) throw new IndexError("an index can only have a single ellipsis ('...')");
   const used = parsed.reduce((s, p) => s + consumes(p), 0);
@@ -134,128 +134,90 @@ export function get(a: NDArray, ...items: IndexItem[]): NDArray {
   return advancedGet(a, idx);
 }
 
-/** Advanced indexing: coordinates per output element, then a gather (a copy, as in NumPy). */
-function advancedIndex(a: NDArray, idx: Parsed[]): { shape: number[]; offsets: Int32Array | number[]; view: View } {
-  // turn boolean masks into integer arrays (nonzero), one per masked axis
-  const expanded: Parsed[] = [];
+const tupleStr = (s: readonly number[]) => `(${s.join(",")}${s.length === 1 ? "," : ""})`;
+
+type AdvItem =
+  | { kind: "adv"; a: NDArray; axis: number } // axis -1: a 0-d boolean, which adds a dim and reads no axis
+  | { kind: "slice"; axis: number; start: number; count: number; step: number }
+  | { kind: "newaxis" };
+
+/**
+ * Advanced indexing: the element offset (into `a`'s storage) of every output element, in C order.
+ * As NumPy: masks become their nonzero() coordinates, integers next to arrays are advanced
+ * indices too (0-d arrays), and the broadcast index dims replace the indexed axes in place when
+ * all advanced indices are adjacent, else they go first.
+ */
+function advancedIndex(a: NDArray, idx: Parsed[]): { shape: number[]; offsets: number[] } {
+  const items: AdvItem[] = [];
   let axis = 0;
   for (const p of idx) {
     if (p.kind === "array" && p.a.dtype.kind === "b") {
       const m = p.a;
-      const nd = Math.max(m.ndim, 1);
-      for (let k = 0; k < nd; k++) {
-        if ((m.ndim === 0 ? 1 : m.shape[k]) !== a.shape[axis + k] && m.ndim > 0) {
+      if (m.ndim === 0) {
+        items.push({ kind: "adv", a: asarray(m.item() ? [0] : new BigInt64Array(0)), axis: -1 });
+        continue;
+      }
+      for (let k = 0; k < m.ndim; k++) {
+        if (m.shape[k] !== a.shape[axis + k]) {
           throw new IndexError(`boolean index did not match indexed array along axis ${axis + k}; size of axis is ${a.shape[axis + k]} but size of corresponding boolean axis is ${m.shape[k]}`);
         }
       }
-      const coords = nonzeroCoords(m);
-      for (let k = 0; k < m.ndim; k++) expanded.push({ kind: "array", a: coords[k] });
-      axis += nd;
-    } else {
-      expanded.push(p);
-      if (p.kind !== "newaxis") axis++;
-    }
+      nonzeroCoords(m).forEach((c, k) => items.push({ kind: "adv", a: c, axis: axis + k }));
+      axis += m.ndim;
+    } else if (p.kind === "array") items.push({ kind: "adv", a: p.a, axis: axis++ });
+    else if (p.kind === "int") items.push({ kind: "adv", a: asarray(p.i), axis: axis++ });
+    else if (p.kind === "slice") items.push({ kind: "slice", axis, ...sliceIndices(p, a.shape[axis]) }), axis++;
+    else if (p.kind === "newaxis") items.push({ kind: "newaxis" });
   }
-  const arrays = expanded.filter((p): p is { kind: "array"; a: NDArray } => p.kind === "array").map((p) => p.a);
-  const bshape = broadcastShapes(...arrays.map((x) => x.shape));
-  // NumPy puts the broadcast dims first unless the arrays are adjacent
-  const positions = expanded.map((p, i) => (p.kind === "array" ? i : -1)).filter((i) => i >= 0);
+  const advs = items.filter((p): p is Extract<AdvItem, { kind: "adv" }> => p.kind === "adv");
+  let bshape: number[];
+  try {
+    bshape = broadcastShapes(...advs.map((x) => x.a.shape));
+  } catch {
+    throw new IndexError(`shape mismatch: indexing arrays could not be broadcast together with shapes ${advs.map((x) => tupleStr(x.a.shape)).join(" ")} `);
+  }
+  const positions = items.flatMap((p, i) => (p.kind === "adv" ? [i] : []));
   const adjacent = positions.every((p, i) => i === 0 || p === positions[i - 1] + 1);
-  const { storage, view } = a._realized();
-  void storage;
-  const dims: { kind: "b" } | { kind: "s"; axis: number; start: number; count: number; step: number }[] = [];
-  const outShape: number[] = [];
-  const axisOf: number[] = [];
-  axis = 0;
-  const firstArr = positions[0];
-  const sliceDims: { pos: number; axis: number; start: number; count: number; step: number; newaxis: boolean }[] = [];
-  expanded.forEach((p, i) => {
-    if (p.kind === "array") {
-      axisOf.push(axis);
-      axis++;
-    } else if (p.kind === "newaxis") sliceDims.push({ pos: i, axis: -1, start: 0, count: 1, step: 1, newaxis: true });
-    else if (p.kind === "int") {
-      axisOf.push(-1);
-      sliceDims.push({ pos: i, axis, start: p.i < 0 ? p.i + a.shape[axis] : p.i, count: -1, step: 0, newaxis: false });
-      axis++;
-    } else if (p.kind === "slice") {
-      const r = sliceIndices(p, a.shape[axis]);
-      sliceDims.push({ pos: i, axis, ...r, newaxis: false });
-      axis++;
-    }
-  });
-  void dims;
-  const arrAxes = expanded.map((p, i) => [p, i] as const).filter(([p]) => p.kind === "array");
-  let arrAxis = 0;
-  const arrayAxis: number[] = [];
-  {
-    let ax = 0;
-    for (const p of expanded) {
-      if (p.kind === "array") arrayAxis.push(ax);
-      if (p.kind !== "newaxis") ax++;
-    }
-  }
-  void arrAxes; void arrAxis; void axisOf;
-  const outerSlices = sliceDims.filter((s) => s.count !== -1);
-  const before = adjacent ? outerSlices.filter((s) => s.pos < firstArr) : [];
-  const after = adjacent ? outerSlices.filter((s) => s.pos > firstArr) : outerSlices;
-  outShape.push(...before.map((s) => s.count), ...bshape, ...after.map((s) => s.count));
-  // base offset from integer indices
-  let base = view.offset;
-  for (const s of sliceDims) if (s.count === -1) {
-    const n = a.shape[s.axis];
-    if (s.start < 0 || s.start >= n) throw new IndexError(`index ${s.start - (s.start >= n ? 0 : n)} is out of bounds for axis ${s.axis} with size ${n}`);
-    base += s.start * view.strides[s.axis];
-  }
-  const idxReaders = arrays.map((x) => {
-    const b = new NDArray(expand(cast(x._node, DTYPES.int64), bshape)).eval();
-    return b._elementReader();
-  });
-  const total = outShape.reduce((p, n) => p * n, 1);
-  const offsets = new Array<number>(total);
+  const { view } = a._realized();
+
+  // the plain dims (slices and new axes) as (count, element stride, start offset)
+  const plain = (p: AdvItem) =>
+    p.kind === "slice"
+      ? { count: p.count, stride: p.step * view.strides[p.axis], start: p.count > 0 ? p.start * view.strides[p.axis] : 0 }
+      : { count: 1, stride: 0, start: 0 };
+  const first = positions[0], last = positions[positions.length - 1];
+  const nonAdv = (lo: number, hi: number) => items.slice(lo, hi).filter((p) => p.kind !== "adv").map(plain);
+  const before = adjacent ? nonAdv(0, first) : [];
+  const after = adjacent ? nonAdv(last + 1, items.length) : nonAdv(0, items.length);
+  const shape = [...before.map((d) => d.count), ...bshape, ...after.map((d) => d.count)];
+
+  // the advanced part: one offset per broadcast index position, bounds-checked as NumPy reports it
   const bsize = bshape.reduce((p, n) => p * n, 1);
-  const coordsOf = (flat: number, shape: readonly number[]) => {
-    const c = new Array<number>(shape.length);
-    for (let d = shape.length - 1; d >= 0; d--) {
-      c[d] = flat % shape[d];
-      flat = Math.floor(flat / shape[d]);
+  const advOffsets = new Array<number>(bsize).fill(0);
+  for (const x of advs) {
+    if (x.axis < 0) continue;
+    const n = a.shape[x.axis], st = view.strides[x.axis];
+    const read = new NDArray(expand(cast(x.a._node, DTYPES.int64), bshape)).eval()._elementReader();
+    for (let j = 0; j < bsize; j++) {
+      const i = Number(read(j));
+      if (i < -n || i >= n) throw new IndexError(`index ${i} is out of bounds for axis ${x.axis} with size ${n}`);
+      advOffsets[j] += (i < 0 ? i + n : i) * st;
     }
-    return c;
+  }
+  const base = view.offset + [...before, ...after].reduce((o, d) => o + d.start, 0);
+  const offsets: number[] = [];
+  const walk = (dims: readonly { count: number; stride: number }[], k: number, off: number, then: (off: number) => void): void => {
+    if (k === dims.length) return then(off);
+    const d = dims[k];
+    for (let i = 0; i < d.count; i++) walk(dims, k + 1, off + i * d.stride, then);
   };
-  // validate and precompute the array part
-  const arrOffsets = new Array<number>(bsize);
-  for (let j = 0; j < bsize; j++) {
-    let off = 0;
-    arrays.forEach((_, k) => {
-      const ax = arrayAxis[k], n = a.shape[ax];
-      let i = Number(idxReaders[k](j));
-      if (i < -n || i >= n) throw new IndexError(`index ${i} is out of bounds for axis ${ax} with size ${n}`);
-      if (i < 0) i += n;
-      off += i * view.strides[ax];
-    });
-    arrOffsets[j] = off;
-  }
-  for (let f = 0; f < total; f++) {
-    const c = coordsOf(f, outShape);
-    let off = base;
-    let k = 0;
-    for (const s of before) {
-      if (!s.newaxis) off += (s.start + c[k] * s.step) * view.strides[s.axis];
-      k++;
-    }
-    let bflat = 0;
-    for (let d = 0; d < bshape.length; d++) bflat = bflat * bshape[d] + c[k + d];
-    k += bshape.length;
-    off += arrOffsets[bflat] ?? 0;
-    for (const s of after) {
-      if (!s.newaxis) off += (s.start + c[k] * s.step) * view.strides[s.axis];
-      k++;
-    }
-    offsets[f] = off;
-  }
-  return { shape: outShape, offsets, view };
+  walk(before, 0, base, (o1) => {
+    for (let j = 0; j < bsize; j++) walk(after, 0, o1 + advOffsets[j], (o2) => offsets.push(o2));
+  });
+  return { shape, offsets };
 }
 
+/** Per axis, the coordinates of the true elements of `m` (np.nonzero), as int64 arrays. */
 function nonzeroCoords(m: NDArray): NDArray[] {
   const read = m._elementReader();
   const shape = m.shape;
@@ -269,8 +231,7 @@ function nonzeroCoords(m: NDArray): NDArray[] {
       }
     }
   }
-  if (m.ndim === 0) return [asarray(read(0) ? [0] : [])];
-  return coords.map((c) => asarray(c.length ? c : new BigInt64Array(0)));
+  return coords.map((c) => asarray(c.length ? c : new BigInt64Array(0), { dtype: "int64" }));
 }
 
 function advancedGet(a: NDArray, idx: Parsed[]): NDArray {
@@ -295,14 +256,25 @@ export function set(a: NDArray, ...args: unknown[]): void {
     assign(target, value);
     return;
   }
-  const { shape, offsets } = advancedIndex(a, idx);
+  // the value is read before anything is written, so a[[0, 1]] = a[[1, 0]] swaps
   const v = asarray(value);
-  const full = broadcastShapes(v.shape, shape);
-  if (full.length > shape.length || full.some((n, i) => n !== shape[i])) {
-    throw new ValueError(`shape mismatch: value array of shape (${v.shape.join(",")}${v.ndim === 1 ? "," : ""}) could not be broadcast to indexing result of shape (${shape.join(",")}${shape.length === 1 ? "," : ""})`);
+  const { shape, offsets } = advancedIndex(a, idx);
+  const single = idx[0];
+  if (idx.length === 1 && single.kind === "array" && single.a.dtype.kind === "b" && single.a.ndim === a.ndim && a.ndim > 0) {
+    // NumPy's own path for one full-rank mask: a 0-d/1-d value of size 1 or of the true count
+    if (v.ndim > 1) throw new NumpyTypeError(`NumPy boolean array indexing assignment requires a 0 or 1-dimensional input, input has ${v.ndim} dimensions`);
+    if (v.size !== 1 && v.size !== offsets.length) {
+      throw new ValueError(`NumPy boolean array indexing assignment cannot assign ${v.size} input values to the ${offsets.length} output values where the mask is true`);
+    }
+  } else {
+    const lead = shape.length - v.ndim;
+    if (lead < 0 || v.shape.some((n, i) => n !== 1 && n !== shape[lead + i])) {
+      throw new ValueError(`shape mismatch: value array of shape ${tupleStr(v.shape)} could not be broadcast to indexing result of shape ${tupleStr(shape)}`);
+    }
   }
-  const src = new NDArray(expand(cast(v._node, a.dtype), shape)).eval();
-  const read = src._elementReader(true);
+  // a copy: the value may view the memory being written
+  const flat = new NDArray(contiguous(expand(cast((v.size === 1 ? v.reshape([]) : v)._node, a.dtype), shape))).eval();
+  const read = flat._elementReader(true);
   const { storage } = a._realized();
   beforeWrite(storage);
   for (let f = 0; f < offsets.length; f++) writeElement(storage, a.dtype, offsets[f], read(f) as JSScalar);
@@ -310,12 +282,21 @@ export function set(a: NDArray, ...args: unknown[]): void {
 
 /** target[...] = value with broadcasting and NumPy's unsafe-ish assignment cast. */
 export function assign(target: NDArray, value: ArrayLike): void {
+  if (!target.flags.writeable) throw new ValueError("assignment destination is read-only");
   const v = typeof value === "number" || typeof value === "boolean" || typeof value === "bigint"
     ? new NDArray(constant(Number(value), target.dtype, []))
     : asarray(value);
-  const full = broadcastShapes(v.shape, target.shape);
-  if (full.length > target.ndim || full.some((n, i) => n !== target.shape[i])) {
-    throw new ValueError(`could not broadcast input array from shape (${v.shape.join(",")}${v.ndim === 1 ? "," : ""}) into shape (${target.shape.join(",")}${target.ndim === 1 ? "," : ""})`);
+  const lead = target.ndim - v.ndim;
+  // NumPy lets leading 1s of the value go (a[0] = [[5, 6]] on a row)
+  const extra = lead < 0 ? v.shape.slice(0, -lead) : [];
+  if (extra.some((n) => n !== 1) || v.shape.slice(extra.length).some((n, i) => n !== 1 && n !== target.shape[Math.max(lead, 0) + i])) {
+    throw new ValueError(`could not broadcast input array from shape ${tupleStr(v.shape)} into shape ${tupleStr(target.shape)}`);
   }
-  writeInto(target, expand(cast(v._node, target.dtype), target.shape));
+  const src = extra.length ? v.reshape(v.shape.slice(extra.length)) : v;
+  let node = expand(cast(src._node, target.dtype), target.shape);
+  // a value that reads the memory being written goes through a temporary first: writeInto's own
+  // guard is lost when the value is a bare load (the scheduler drops the Contiguous for out=)
+  const { storage } = target._realized();
+  if (storagesRead(node).has(storage)) node = new NDArray(contiguous(node)).eval()._node;
+  writeInto(target, node);
 }

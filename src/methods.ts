@@ -8,7 +8,7 @@ import { cumprod, cumsum } from "./accumulate.js";
 import * as S from "./shape-ops.js";
 import { get, set, assign, type IndexItem } from "./indexing.js";
 import { ufuncs } from "./ufunc/all.js";
-import { ValueError, NumpyTypeError } from "../runtime/errors.js";
+import { IndexError, ValueError, NumpyTypeError } from "../runtime/errors.js";
 import type { JSScalar } from "../runtime/scalar.js";
 import type { Plan } from "../compiler/plan.js";
 import { parseDType } from "../runtime/dtype.js";
@@ -96,7 +96,7 @@ P.item = function (this: NDArray, ...idx: number[]) {
   }
   if (idx.length === 1 && this.ndim !== 1) {
     const i = idx[0] < 0 ? idx[0] + this.size : idx[0];
-    if (i < 0 || i >= this.size) throw new (ValueError as unknown as typeof Error)(`index ${idx[0]} is out of bounds for size ${this.size}`);
+    if (i < 0 || i >= this.size) throw new IndexError(`index ${idx[0]} is out of bounds for size ${this.size}`);
     return this._elementReader()(i);
   }
   return get(this, ...idx)._elementReader()(0);
@@ -125,7 +125,12 @@ Object.defineProperty(P, "real", {
 });
 Object.defineProperty(P, "imag", {
   get(this: NDArray) {
-    if (this.dtype.kind !== "c") return new NDArray(cast(ufuncs.multiply(this, 0)._node, this.dtype));
+    if (this.dtype.kind !== "c") {
+      // NumPy: the imaginary part of a real array is read-only zeros
+      const z = new NDArray(cast(ufuncs.multiply(this, 0)._node, this.dtype));
+      z._writeable = false;
+      return z;
+    }
     return viewAs(this, parseDType(this.dtype.itemsize === 8 ? "float32" : "float64"), 1);
   },
 });

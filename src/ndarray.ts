@@ -107,14 +107,23 @@ export class NDArray {
     this._node = loadStorage(storage, v, this.dtype);
   }
 
+  /** @internal the layout this array has, or will have once computed: a view of its owner's layout */
+  _layout(): View {
+    if (this.isRealized) return this._node.loadArg.view;
+    const owner = this._owner;
+    if (!owner) return contiguousView(this.shape);
+    let v: View | null = owner._layout();
+    for (const m of this._maps) v = v && m(v);
+    return v ?? contiguousView(this.shape);
+  }
+
   /** NumPy's strides, in bytes (of the layout this array has or will have once computed). */
   get strides(): number[] {
-    const v = this.isRealized ? this._node.loadArg.view : contiguousView(this.shape);
-    return v.strides.map((s) => s * this.itemsize);
+    return this._layout().strides.map((s) => s * this.itemsize);
   }
 
   get flags(): { c_contiguous: boolean; f_contiguous: boolean; owndata: boolean; writeable: boolean; aligned: boolean } {
-    const v = this.isRealized ? this._node.loadArg.view : contiguousView(this.shape);
+    const v = this._layout();
     return {
       c_contiguous: isCContiguous(v),
       f_contiguous: isFContiguous(v),

@@ -1,15 +1,17 @@
-/** @file Shape manipulation: reshape, ravel/flatten, transpose, swapaxes, moveaxis, expand_dims, squeeze, broadcast_to, astype, copy. Views where NumPy gives views. */
+/** @file Shape manipulation: reshape, ravel/flatten, transpose, swapaxes, moveaxis, expand_dims, squeeze, broadcast_to, astype, copy. Views where NumPy gives views, with NumPy's strides. */
 import { cast, contiguous } from "../compiler/ir/node.js";
 import { expand } from "../compiler/ir/movement.js";
-import { expandView, insertAxisView, permuteView, prod, reshapeView, type View } from "../compiler/ir/view.js";
+import { contiguousStrides, contiguousView, expandView, isCContiguous, isFContiguous, permuteView, prod, type View } from "../compiler/ir/view.js";
 import { parseDType } from "../runtime/dtype.js";
-import { ValueError } from "../runtime/errors.js";
+import { AxisError, ValueError } from "../runtime/errors.js";
 import { asarray, type ArrayLike } from "./convert.js";
 import { NDArray } from "./ndarray.js";
 import { normalizeAxes, normalizeAxis } from "./reductions.js";
-import { broadcastShapes } from "./ufunc/ufunc.js";
 
-const shapeStr = (s: readonly number[]) => `(${s.join(", ")}${s.length === 1 ? "," : ""})`;
+type Order = "C" | "F";
+
+/** NumPy's tuple formatting in messages: "(4,2)", "(3,)"; an unknown -1 prints as "newaxis" (NumPy 2.4 does). */
+const shapeStr = (s: readonly number[]) => `(${s.map((n) => (n === -1 ? "newaxis" : n)).join(",")}${s.length === 1 ? "," : ""})`;
 
 function resolveShape(size: number, shape: readonly number[]): number[] {
   const unknown = shape.filter((n) => n === -1).length;
@@ -17,77 +19,148 @@ function resolveShape(size: number, shape: readonly number[]): number[] {
   if (shape.some((n) => n < -1)) throw new ValueError("negative dimensions not allowed");
   if (unknown === 1) {
     const known = shape.filter((n) => n !== -1).reduce((p, n) => p * n, 1);
-    if (known === 0 || size % known !== 0) throw new ValueError(`cannot reshape array of size ${size} into shape ${shapeStr(shape.map((n) => n))}`);
+    if (known === 0 || size % known !== 0) throw new ValueError(`cannot reshape array of size ${size} into shape ${shapeStr(shape)}`);
     return shape.map((n) => (n === -1 ? size / known : n));
   }
   if (prod(shape) !== size) throw new ValueError(`cannot reshape array of size ${size} into shape ${shapeStr(shape)}`);
   return [...shape];
 }
 
-function shapeArgs(args: unknown[]): { shape: number[]; order: "C" | "F" } {
-  let order: "C" | "F" = "C";
+function shapeArgs(args: unknown[]): { shape: number[]; order: Order } {
+  let order: Order = "C";
   const last = args[args.length - 1];
   if (typeof last === "object" && last !== null && !Array.isArray(last)) {
-    order = ((last as { order?: "C" | "F" }).order ?? "C") as "C" | "F";
+    order = ((last as { order?: Order }).order ?? "C") as Order;
     args = args.slice(0, -1);
   }
   if (typeof last === "string") {
-    order = last as "C" | "F";
+    order = last as Order;
     args = args.slice(0, -1);
   }
+  if (order !== "C" && order !== "F") throw new ValueError(`order must be one of 'C', 'F', 'A', or 'K' (got '${order}')`);
   const shape = args.length === 1 && Array.isArray(args[0]) ? (args[0] as number[]) : (args as number[]);
   return { shape, order };
+}
+
+const fStrides = (shape: readonly number[]): number[] => {
+  const st = new Array<number>(shape.length);
+  let acc = 1;
+  for (let i = 0; i < shape.length; i++) {
+    st[i] = acc;
+    acc *= Math.max(shape[i], 1);
+  }
+  return st;
+};
+
+/**
+ * NumPy's PyArray_Newshape without a copy: contiguous input gets fresh contiguous strides,
+ * otherwise _attempt_nocopy_reshape (size-1 axes included, so `.strides` match NumPy's); null
+ * when NumPy would copy.
+ */
+export function reshapeViewNumpy(v: View, shape: readonly number[], order: Order = "C"): View | null {
+  const f = order === "F";
+  if (f ? isFContiguous(v) : isCContiguous(v)) {
+    return { shape: [...shape], strides: f ? fStrides(shape) : contiguousStrides(shape), offset: v.offset };
+  }
+  const olddims: number[] = [], oldstrides: number[] = [];
+  v.shape.forEach((n, i) => {
+    if (n !== 1) { olddims.push(n); oldstrides.push(v.strides[i]); }
+  });
+  const newnd = shape.length, oldnd = olddims.length;
+  const ns = new Array<number>(newnd).fill(0);
+  let oi = 0, oj = 1, ni = 0, nj = 1;
+  while (ni < newnd && oi < oldnd) {
+    let np_ = shape[ni], op = olddims[oi];
+    while (np_ !== op) {
+      if (np_ < op) np_ *= shape[nj++];
+      else op *= olddims[oj++];
+    }
+    for (let ok = oi; ok < oj - 1; ok++) {
+      if (f ? oldstrides[ok + 1] !== olddims[ok] * oldstrides[ok] : oldstrides[ok] !== olddims[ok + 1] * oldstrides[ok + 1]) return null;
+    }
+    if (f) {
+      ns[ni] = oldstrides[oi];
+      for (let nk = ni + 1; nk < nj; nk++) ns[nk] = ns[nk - 1] * shape[nk - 1];
+    } else {
+      ns[nj - 1] = oldstrides[oj - 1];
+      for (let nk = nj - 1; nk > ni; nk--) ns[nk - 1] = ns[nk] * shape[nk];
+    }
+    ni = nj++;
+    oi = oj++;
+  }
+  // trailing 1s of the new shape take the last stride, as NumPy sets them
+  let last = ni >= 1 ? ns[ni - 1] : 1;
+  if (f && ni >= 1) last *= shape[ni - 1];
+  for (let nk = ni; nk < newnd; nk++) ns[nk] = last;
+  return { shape: [...shape], strides: ns, offset: v.offset };
+}
+
+/** The layout `a` has (or will have once computed): its owner's layout through its view maps. */
+function layoutOf(a: NDArray): View | null {
+  const owner = a._owner ?? a;
+  let v: View | null = owner.isRealized ? owner._node.loadArg.view : contiguousView(owner.shape);
+  for (const m of a._maps) v = v && m(v);
+  return v;
 }
 
 export function reshape(a: NDArray, ...args: unknown[]): NDArray {
   const { shape: raw, order } = shapeArgs(args);
   const shape = resolveShape(a.size, raw);
-  if (order === "F") {
-    // F order: reverse axes, reshape in C order, reverse back
-    const rev = transpose(a);
-    const r = reshape(rev, [...shape].reverse());
-    return transpose(r);
-  }
-  return a._makeView((v: View) => reshapeView(v, shape), shape);
+  const map = (v: View) => reshapeViewNumpy(v, shape, order);
+  const here = layoutOf(a);
+  if (here && map(here)) return a._makeView(map, shape);
+  // NumPy copies in the requested order and returns a view of the copy (its base is the copy)
+  const src = order === "F" ? transpose(copy(transpose(a))) : copy(a);
+  return src._makeView(map, shape);
 }
 
 export function transpose(a: NDArray, axes?: readonly number[] | null): NDArray {
   const nd = a.ndim;
+  if (axes && axes.length !== nd) throw new ValueError("axes don't match array");
   const perm = axes ? axes.map((x) => normalizeAxis(x, nd)) : Array.from({ length: nd }, (_, i) => nd - 1 - i);
-  if (perm.length !== nd) throw new ValueError("axes don't match array");
   if (new Set(perm).size !== nd) throw new ValueError("repeated axis in transpose");
   return a._makeView((v) => permuteView(v, perm), perm.map((p) => a.shape[p]));
 }
 
 export function swapaxes(a: NDArray, a1: number, a2: number): NDArray {
   const perm = Array.from({ length: a.ndim }, (_, i) => i);
-  const i = normalizeAxis(a1, a.ndim), j = normalizeAxis(a2, a.ndim);
+  const axisIn = (x: number, name: string) => {
+    if (x < -a.ndim || x >= a.ndim) throw new AxisError(x, a.ndim, name);
+    return normalizeAxis(x, a.ndim);
+  };
+  const i = axisIn(a1, "axis1"), j = axisIn(a2, "axis2");
   [perm[i], perm[j]] = [perm[j], perm[i]];
   return transpose(a, perm);
 }
 
+function axesIn(axes: number | readonly number[], ndim: number, name: string): number[] {
+  const list = typeof axes === "number" ? [axes] : [...axes];
+  for (const x of list) if (x < -ndim || x >= ndim) throw new AxisError(x, ndim, name);
+  const out = list.map((x) => normalizeAxis(x, ndim));
+  if (new Set(out).size !== out.length) throw new ValueError(`repeated axis in \`${name}\` argument`);
+  return out;
+}
+
 export function moveaxis(a: ArrayLike, source: number | readonly number[], destination: number | readonly number[]): NDArray {
   const arr = asarray(a);
-  const src = normalizeAxes(typeof source === "number" ? [source] : source, arr.ndim);
-  const dst = normalizeAxes(typeof destination === "number" ? [destination] : destination, arr.ndim);
+  const src = axesIn(source, arr.ndim, "source");
+  const dst = axesIn(destination, arr.ndim, "destination");
   if (src.length !== dst.length) throw new ValueError("`source` and `destination` arguments must have the same number of elements");
   const order = Array.from({ length: arr.ndim }, (_, i) => i).filter((i) => !src.includes(i));
   [...dst.map((d, k) => [d, src[k]] as const)].sort((x, y) => x[0] - y[0]).forEach(([d, s]) => order.splice(d, 0, s));
   return transpose(arr, order);
 }
 
+/** NumPy's expand_dims is a reshape, so the new axes get reshape's strides (not 0 as with newaxis). */
 export function expand_dims(a: ArrayLike, axis: number | readonly number[]): NDArray {
   const arr = asarray(a);
   const list = typeof axis === "number" ? [axis] : [...axis];
   const nd = arr.ndim + list.length;
-  const axes = normalizeAxes(list, nd).sort((x, y) => x - y);
-  let out = arr;
-  for (const ax of axes) {
-    const shape = [...out.shape];
-    shape.splice(ax, 0, 1);
-    out = out._makeView((v) => insertAxisView(v, ax), shape);
-  }
-  return out;
+  const axes = list.map((x) => normalizeAxis(x, nd));
+  if (new Set(axes).size !== axes.length) throw new ValueError("repeated axis");
+  const rest = [...arr.shape];
+  const shape = Array.from({ length: nd }, (_, i) => (axes.includes(i) ? 1 : rest.shift()!));
+  return reshape(arr, shape);
 }
 
 export function squeeze(a: ArrayLike, axis?: number | readonly number[] | null): NDArray {
@@ -102,32 +175,58 @@ export function squeeze(a: ArrayLike, axis?: number | readonly number[] | null):
   return arr._makeView((v) => ({ shape, strides: v.strides.filter((_, i) => !axes.includes(i)), offset: v.offset }), shape);
 }
 
-export function ravel(a: ArrayLike, order: "C" | "F" = "C"): NDArray {
+/** A view when `a` is contiguous in `order` (NumPy's PyArray_Ravel), else a new array that owns its data. */
+export function ravel(a: ArrayLike, order: Order = "C"): NDArray {
   const arr = asarray(a);
-  return reshape(arr, [arr.size], order);
+  const here = layoutOf(arr);
+  if (here && (order === "F" ? isFContiguous(here) : isCContiguous(here))) return reshape(arr, [arr.size], order);
+  return copy(reshape(arr, [arr.size], order));
 }
 
-export function flatten(a: NDArray, order: "C" | "F" = "C"): NDArray {
+/** Always a new array that owns its data. */
+export function flatten(a: NDArray, order: Order = "C"): NDArray {
   const r = ravel(a, order);
   return r.base === null && r !== a ? r : copy(r);
+}
+
+function checkBroadcastTo(from: readonly number[], to: readonly number[]): void {
+  if (to.some((n) => n < 0)) throw new ValueError("all elements of broadcast shape must be non-negative");
+  if (from.length > to.length) throw new ValueError("input operand has more dimensions than allowed by the axis remapping");
+  const lead = to.length - from.length;
+  if (from.some((n, i) => n !== 1 && n !== to[lead + i])) {
+    throw new ValueError(`operands could not be broadcast together with remapped shapes [original->remapped]: ${shapeStr(from)}  and requested shape ${shapeStr(to)}`);
+  }
 }
 
 export function broadcast_to(a: ArrayLike, shape: number | readonly number[]): NDArray {
   const arr = asarray(a);
   const target = typeof shape === "number" ? [shape] : [...shape];
-  const full = broadcastShapes(arr.shape, target);
-  if (full.length !== target.length || full.some((n, i) => n !== target[i])) {
-    throw new ValueError(`operands could not be broadcast together with remapped shapes [original->remapped]: ${shapeStr(arr.shape)}  and requested shape ${shapeStr(target)}`);
-  }
+  checkBroadcastTo(arr.shape, target);
   const v = arr._makeView((view) => expandView(view, target), target);
   v._writeable = false;
   return v;
 }
 
+/** NumPy 2.x still hands these out writeable (writing warns there); only broadcast_to is read-only. */
 export function broadcast_arrays(...arrays: ArrayLike[]): NDArray[] {
   const arrs = arrays.map((x) => asarray(x));
-  const shape = broadcastShapes(...arrs.map((x) => x.shape));
-  return arrs.map((x) => broadcast_to(x, shape));
+  const nd = Math.max(0, ...arrs.map((x) => x.ndim));
+  const shape = new Array<number>(nd).fill(1);
+  arrs.forEach((x, k) => {
+    x.shape.forEach((n, i) => {
+      const j = nd - x.ndim + i;
+      if (n === shape[j] || n === 1) return;
+      if (shape[j] === 1) { shape[j] = n; return; }
+      const first = arrs.findIndex((y) => {
+        const jj = j - (nd - y.ndim);
+        return jj >= 0 && y.shape[jj] === shape[j];
+      });
+      throw new ValueError(`shape mismatch: objects cannot be broadcast to a single shape.  Mismatch is between arg ${first} with shape ${shapeStr(arrs[first].shape)} and arg ${k} with shape ${shapeStr(x.shape)}.`);
+    });
+  });
+  // as NumPy: the inputs themselves when no broadcasting is needed at all
+  if (arrs.every((x) => x.ndim === nd && x.shape.every((n, i) => n === shape[i]))) return arrs;
+  return arrs.map((x) => x._makeView((view) => expandView(view, shape), shape));
 }
 
 export function astype(a: NDArray, dtype: unknown, opts: { copy?: boolean } = {}): NDArray {

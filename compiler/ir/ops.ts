@@ -58,11 +58,16 @@ export interface ElemDef {
   /** complex semantics, when NumPy defines the op for complex */
   cfn?: (a: CPair<number>, b: CPair<number>) => CPair<number> | number | boolean;
   cjs?: (a: CPair<string>, b: CPair<string>) => CRender;
+  /** helpers the real form calls */
   helpers?: HelperName[];
+  /** helpers the complex form calls */
+  chelpers?: HelperName[];
   commutative?: boolean;
 }
 
 const isInt = (dt: DType) => dt.kind === "i" || dt.kind === "u";
+/** what C's cast of 1.0 / 0 (inf) gives in NumPy's integer reciprocal loop on x86-64 */
+const recipZero = (dt: DType) => (dt.name === "int32" ? "-2147483648" : dt.name === "int64" ? "-9223372036854775808" : "0");
 const bits = (dt: DType) => dt.itemsize * 8;
 const fl = (fn: (a: number) => number, name: string): Pick<ElemDef, "arity" | "out" | "fn" | "js"> => ({
   arity: 1, out: "same", fn: (a) => fn(a), js: (a) => `Math.${name}(${a})`,
@@ -76,51 +81,67 @@ const cApply = (f: (...args: number[]) => void) => (...xs: number[]): CPair<numb
   f(...xs);
   return [H.C[0], H.C[1]];
 };
+/** a complex form computed by one kernel helper that writes the scratch pair C */
+const cplx = (name: HelperName, lanes: 1 | 2): Pick<ElemDef, "cfn" | "cjs" | "chelpers"> => ({
+  cfn: (a, b) => cApply((H.KERNEL_HELPERS as unknown as Record<string, (...x: number[]) => void>)[name])(...(lanes === 2 ? [a[0], a[1], b[0], b[1]] : [a[0], a[1]])),
+  cjs: hc(name, lanes),
+  chelpers: [name, "C"],
+});
+/** a real op (Math.*) that also has a complex helper */
+const flc = (fn: (a: number) => number, name: string, cname: HelperName): Pick<ElemDef, "arity" | "out" | "fn" | "js" | "cfn" | "cjs" | "chelpers"> => ({
+  ...fl(fn, name), ...cplx(cname, 1),
+});
 
 export const OP_DEFS_ELEM = {
   [Op.Neg]: { arity: 1, out: "same", fn: (a) => -a, js: (a) => `(-${a})`, cfn: (a) => [-a[0], -a[1]], cjs: (a) => ({ re: `(-${a[0]})`, im: `(-${a[1]})` }) },
   [Op.Abs]: { arity: 1, out: "same", fn: Math.abs, js: (a) => `Math.abs(${a})` },
-  [Op.Sqrt]: { ...fl(Math.sqrt, "sqrt"), cfn: (a) => cApply(H.csqrt)(a[0], a[1]), cjs: hc("csqrt", 1), helpers: ["csqrt", "C"] },
+  [Op.Sqrt]: flc(Math.sqrt, "sqrt", "csqrt"),
   [Op.Cbrt]: fl(Math.cbrt, "cbrt"),
   [Op.Square]: {
-    arity: 1, out: "same", fn: (a) => a * a, js: (a, _b, dt) => (dt.name === "int32" ? `Math.imul(${a}, ${a})` : `(${a} * ${a})`),
+    // 32-bit products need Math.imul: a double product past 2**53 loses the low bits that wrap-around keeps
+    arity: 1, out: "same", fn: (a, _b, dt) => (dt.name === "int32" || dt.name === "uint32" ? Math.imul(a, a) : a * a),
+    js: (a, _b, dt) => (dt.name === "int32" || dt.name === "uint32" ? `Math.imul(${a}, ${a})` : `(${a} * ${a})`),
     cfn: (a) => [a[0] * a[0] - a[1] * a[1], 2 * a[0] * a[1]], cjs: (a) => ({ re: `(${a[0]} * ${a[0]} - ${a[1]} * ${a[1]})`, im: `(2 * ${a[0]} * ${a[1]})` }),
   },
   [Op.Reciprocal]: {
-    arity: 1, out: "same", fn: (a, _b, dt) => (isInt(dt) ? (a === 0 ? 0 : Math.trunc(1 / a)) : 1 / a),
-    js: (a, _b, dt) => (isInt(dt) ? `(${a} === 0 ? 0 : Math.trunc(1 / ${a}))` : `(1 / ${a})`),
-    cfn: (a) => cApply(H.cdiv)(1, 0, a[0], a[1]), cjs: (a) => ({ pre: `cdiv(1, 0, ${a[0]}, ${a[1]});`, re: "C[0]", im: "C[1]" }), helpers: ["cdiv", "C"],
+    // NumPy's integer loop stores the double 1.0 / x: 1/0 = inf becomes the C cast of inf (INT_MIN for int32/int64, else 0)
+    arity: 1, out: "same", fn: (a, _b, dt) => (isInt(dt) ? (a === 0 ? Number(recipZero(dt)) : Math.trunc(1 / a)) : 1 / a),
+    js: (a, _b, dt) => (isInt(dt) ? `(${a} === 0 ? ${recipZero(dt)} : Math.trunc(1 / ${a}))` : `(1 / ${a})`),
+    ...cplx("crecip", 1),
   },
-  [Op.Exp]: { ...fl(Math.exp, "exp"), cfn: (a) => cApply(H.cexp)(a[0], a[1]), cjs: hc("cexp", 1), helpers: ["cexp", "C"] },
-  [Op.Exp2]: { arity: 1, out: "same", fn: (a) => 2 ** a, js: (a) => `(2 ** ${a})` },
-  [Op.Expm1]: fl(Math.expm1, "expm1"),
-  [Op.Log]: { ...fl(Math.log, "log"), cfn: (a) => cApply(H.clog)(a[0], a[1]), cjs: hc("clog", 1), helpers: ["clog", "C"] },
-  [Op.Log2]: fl(Math.log2, "log2"),
-  [Op.Log10]: fl(Math.log10, "log10"),
-  [Op.Log1p]: fl(Math.log1p, "log1p"),
-  [Op.Sin]: { ...fl(Math.sin, "sin"), cfn: (a) => cApply(H.csin)(a[0], a[1]), cjs: hc("csin", 1), helpers: ["csin", "C"] },
-  [Op.Cos]: { ...fl(Math.cos, "cos"), cfn: (a) => cApply(H.ccos)(a[0], a[1]), cjs: hc("ccos", 1), helpers: ["ccos", "C"] },
-  [Op.Tan]: fl(Math.tan, "tan"),
-  [Op.Asin]: fl(Math.asin, "asin"),
-  [Op.Acos]: fl(Math.acos, "acos"),
-  [Op.Atan]: fl(Math.atan, "atan"),
-  [Op.Sinh]: fl(Math.sinh, "sinh"),
-  [Op.Cosh]: fl(Math.cosh, "cosh"),
-  [Op.Tanh]: fl(Math.tanh, "tanh"),
-  [Op.Asinh]: fl(Math.asinh, "asinh"),
-  [Op.Acosh]: fl(Math.acosh, "acosh"),
-  [Op.Atanh]: fl(Math.atanh, "atanh"),
+  [Op.Exp]: flc(Math.exp, "exp", "cexp"),
+  [Op.Exp2]: { arity: 1, out: "same", fn: (a) => 2 ** a, js: (a) => `(2 ** ${a})`, ...cplx("cexp2", 1) },
+  [Op.Expm1]: flc(Math.expm1, "expm1", "cexpm1"),
+  [Op.Log]: flc(Math.log, "log", "clog"),
+  [Op.Log2]: flc(Math.log2, "log2", "clog2"),
+  [Op.Log10]: flc(Math.log10, "log10", "clog10"),
+  [Op.Log1p]: flc(Math.log1p, "log1p", "clog1p"),
+  [Op.Sin]: flc(Math.sin, "sin", "csin"),
+  [Op.Cos]: flc(Math.cos, "cos", "ccos"),
+  [Op.Tan]: flc(Math.tan, "tan", "ctan"),
+  [Op.Asin]: flc(Math.asin, "asin", "casin"),
+  [Op.Acos]: flc(Math.acos, "acos", "cacos"),
+  [Op.Atan]: flc(Math.atan, "atan", "catan"),
+  [Op.Sinh]: flc(Math.sinh, "sinh", "csinh"),
+  [Op.Cosh]: flc(Math.cosh, "cosh", "ccosh"),
+  [Op.Tanh]: flc(Math.tanh, "tanh", "ctanh"),
+  [Op.Asinh]: flc(Math.asinh, "asinh", "casinh"),
+  [Op.Acosh]: flc(Math.acosh, "acosh", "cacosh"),
+  [Op.Atanh]: flc(Math.atanh, "atanh", "catanh"),
   [Op.Floor]: fl(Math.floor, "floor"),
   [Op.Ceil]: fl(Math.ceil, "ceil"),
   [Op.Trunc]: fl(Math.trunc, "trunc"),
-  [Op.Rint]: { arity: 1, out: "same", fn: H.rint, js: (a) => `rint(${a})`, helpers: ["rint"] },
+  [Op.Rint]: {
+    arity: 1, out: "same", fn: H.rint, js: (a) => `rint(${a})`, helpers: ["rint"],
+    cfn: (a) => [H.rint(a[0]), H.rint(a[1])], cjs: (a) => ({ re: `rint(${a[0]})`, im: `rint(${a[1]})` }), chelpers: ["rint"],
+  },
   [Op.Sign]: { arity: 1, out: "same", fn: H.sign, js: (a) => `sign(${a})`, helpers: ["sign"] },
   [Op.Invert]: {
     arity: 1, out: "same", fn: (a, _b, dt) => (dt.kind === "b" ? (a ? 0 : 1) : -a - 1),
     js: (a, _b, dt) => (dt.kind === "b" ? `(${a} ? 0 : 1)` : dt.itemsize === 8 ? `(-${a} - 1)` : `(~${a})`),
   },
   [Op.Conj]: { arity: 1, out: "same", fn: (a) => a, js: (a) => a, cfn: (a) => [a[0], -a[1]], cjs: (a) => ({ re: a[0], im: `(-${a[1]})` }) },
-  [Op.Not]: { arity: 1, out: "bool", fn: (a) => a === 0, js: (a) => `(${a} === 0)`, cfn: (a) => a[0] === 0 && a[1] === 0, cjs: (a) => ({ re: `(${a[0]} === 0 && ${a[1]} === 0)` }) },
+  [Op.Not]: { arity: 1, out: "bool", fn: (a) => a === 0, js: (a, _b, dt) => (dt.kind === "b" ? `!${a}` : `(${a} === 0)`), cfn: (a) => a[0] === 0 && a[1] === 0, cjs: (a) => ({ re: `(${a[0]} === 0 && ${a[1]} === 0)` }) },
   [Op.IsNan]: { arity: 1, out: "bool", fn: (a) => a !== a, js: (a, _b, dt) => (isInt(dt) || dt.kind === "b" ? "false" : `(${a} !== ${a})`), cfn: (a) => a[0] !== a[0] || a[1] !== a[1], cjs: (a) => ({ re: `(${a[0]} !== ${a[0]} || ${a[1]} !== ${a[1]})` }) },
   [Op.IsInf]: { arity: 1, out: "bool", fn: (a) => a === Infinity || a === -Infinity, js: (a) => `(${a} === Infinity || ${a} === -Infinity)`, cfn: (a) => Math.abs(a[0]) === Infinity || Math.abs(a[1]) === Infinity, cjs: (a) => ({ re: `(Math.abs(${a[0]}) === Infinity || Math.abs(${a[1]}) === Infinity)` }) },
   [Op.IsFinite]: { arity: 1, out: "bool", fn: (a) => a - a === 0, js: (a) => `(${a} - ${a} === 0)`, cfn: (a) => a[0] - a[0] === 0 && a[1] - a[1] === 0, cjs: (a) => ({ re: `(${a[0]} - ${a[0]} === 0 && ${a[1]} - ${a[1]} === 0)` }) },
@@ -142,7 +163,7 @@ export const OP_DEFS_ELEM = {
     cfn: (a, b) => [a[0] * b[0] - a[1] * b[1], a[0] * b[1] + a[1] * b[0]],
     cjs: (a, b) => ({ re: `(${a[0]} * ${b[0]} - ${a[1]} * ${b[1]})`, im: `(${a[0]} * ${b[1]} + ${a[1]} * ${b[0]})` }),
   },
-  [Op.Div]: { arity: 2, out: "same", fn: (a, b) => a / b, js: (a, b) => `(${a} / ${b})`, cfn: (a, b) => cApply(H.cdiv)(a[0], a[1], b[0], b[1]), cjs: hc("cdiv", 2), helpers: ["cdiv", "C"] },
+  [Op.Div]: { arity: 2, out: "same", fn: (a, b) => a / b, js: (a, b) => `(${a} / ${b})`, ...cplx("cdiv", 2) },
   [Op.FloorDiv]: {
     arity: 2, out: "same", fn: (a, b, dt) => (isInt(dt) ? H.ifloordiv(a, b) : H.floordiv(a, b)),
     js: (a, b, dt) => (isInt(dt) ? `ifloordiv(${a}, ${b})` : `floordiv(${a}, ${b})`), helpers: ["floordiv", "ifloordiv"],
@@ -153,14 +174,24 @@ export const OP_DEFS_ELEM = {
   },
   [Op.Fmod]: { arity: 2, out: "same", fn: (a, b, dt) => (isInt(dt) && b === 0 ? 0 : a % b), js: (a, b, dt) => (isInt(dt) ? `(${b} === 0 ? 0 : ${a} % ${b})` : `(${a} % ${b})`) },
   [Op.Pow]: {
-    arity: 2, out: "same", fn: (a, b, dt) => (dt.name === "int32" || dt.name === "uint32" ? H.ipow32(a, b) : isInt(dt) ? H.ipow(a, b) : a ** b),
-    js: (a, b, dt) => (dt.name === "int32" || dt.name === "uint32" ? `ipow32(${a}, ${b})` : isInt(dt) ? `ipow(${a}, ${b})` : `(${a} ** ${b})`),
-    cfn: (a, b) => cApply(H.cpow)(a[0], a[1], b[0], b[1]), cjs: hc("cpow", 2), helpers: ["ipow", "ipow32", "cpow", "C"],
+    // up to 32 bits every product wraps mod 2**32 (exact for the narrower types too); 64-bit ints are exact to 2**53
+    arity: 2, out: "same", fn: (a, b, dt) => (isInt(dt) && dt.itemsize <= 4 ? H.ipow32(a, b) : isInt(dt) ? H.ipow(a, b) : H.fpow(a, b)),
+    js: (a, b, dt) => (isInt(dt) && dt.itemsize <= 4 ? `ipow32(${a}, ${b})` : isInt(dt) ? `ipow(${a}, ${b})` : `fpow(${a}, ${b})`),
+    helpers: ["ipow", "ipow32", "fpow"], ...cplx("cpow", 2),
   },
-  [Op.Max]: { arity: 2, out: "same", commutative: true, fn: (a, b) => (a >= b || a !== a ? a : b), js: (a, b) => `(${a} >= ${b} || ${a} !== ${a} ? ${a} : ${b})` },
-  [Op.Min]: { arity: 2, out: "same", commutative: true, fn: (a, b) => (a <= b || a !== a ? a : b), js: (a, b) => `(${a} <= ${b} || ${a} !== ${a} ? ${a} : ${b})` },
-  [Op.Fmax]: { arity: 2, out: "same", commutative: true, fn: (a, b) => (a >= b || b !== b ? a : b), js: (a, b) => `(${a} >= ${b} || ${b} !== ${b} ? ${a} : ${b})` },
-  [Op.Fmin]: { arity: 2, out: "same", commutative: true, fn: (a, b) => (a <= b || b !== b ? a : b), js: (a, b) => `(${a} <= ${b} || ${b} !== ${b} ? ${a} : ${b})` },
+  // NumPy's loops return the second operand on ties (maximum(0.0, -0.0) is -0.0), except float32 fmax/fmin
+  // (C's fmaxf keeps the first): so these are not commutative. NaN propagates from either side (maximum)
+  // or is skipped (fmax). Complex operands compare lexicographically, as NumPy's CGE/CLE.
+  [Op.Max]: { arity: 2, out: "same", fn: (a, b) => (a > b || a !== a ? a : b), js: (a, b) => `(${a} > ${b} || ${a} !== ${a} ? ${a} : ${b})`, ...cplx("cmax", 2) },
+  [Op.Min]: { arity: 2, out: "same", fn: (a, b) => (a < b || a !== a ? a : b), js: (a, b) => `(${a} < ${b} || ${a} !== ${a} ? ${a} : ${b})`, ...cplx("cmin", 2) },
+  [Op.Fmax]: {
+    arity: 2, out: "same", fn: (a, b, dt) => (a > b || (a === b && dt.name === "float32") || b !== b ? a : b),
+    js: (a, b, dt) => `(${a} ${dt.name === "float32" ? ">=" : ">"} ${b} || ${b} !== ${b} ? ${a} : ${b})`, ...cplx("cfmax", 2),
+  },
+  [Op.Fmin]: {
+    arity: 2, out: "same", fn: (a, b, dt) => (a < b || (a === b && dt.name === "float32") || b !== b ? a : b),
+    js: (a, b, dt) => `(${a} ${dt.name === "float32" ? "<=" : "<"} ${b} || ${b} !== ${b} ? ${a} : ${b})`, ...cplx("cfmin", 2),
+  },
   [Op.Atan2]: { arity: 2, out: "same", fn: Math.atan2, js: (a, b) => `Math.atan2(${a}, ${b})` },
   [Op.Hypot]: { arity: 2, out: "same", commutative: true, fn: (a, b) => Math.hypot(a, b), js: (a, b) => `Math.hypot(${a}, ${b})` },
   [Op.Copysign]: { arity: 2, out: "same", fn: H.copysign, js: (a, b) => `copysign(${a}, ${b})`, helpers: ["copysign"] },
@@ -177,11 +208,11 @@ export const OP_DEFS_ELEM = {
   [Op.Le]: { arity: 2, out: "bool", fn: (a, b) => a <= b, js: (a, b) => `(${a} <= ${b})`, cfn: (a, b) => a[0] < b[0] || (a[0] === b[0] && a[1] <= b[1]), cjs: (a, b) => ({ re: `(${a[0]} < ${b[0]} || (${a[0]} === ${b[0]} && ${a[1]} <= ${b[1]}))` }) },
   [Op.Gt]: { arity: 2, out: "bool", fn: (a, b) => a > b, js: (a, b) => `(${a} > ${b})`, cfn: (a, b) => a[0] > b[0] || (a[0] === b[0] && a[1] > b[1]), cjs: (a, b) => ({ re: `(${a[0]} > ${b[0]} || (${a[0]} === ${b[0]} && ${a[1]} > ${b[1]}))` }) },
   [Op.Ge]: { arity: 2, out: "bool", fn: (a, b) => a >= b, js: (a, b) => `(${a} >= ${b})`, cfn: (a, b) => a[0] > b[0] || (a[0] === b[0] && a[1] >= b[1]), cjs: (a, b) => ({ re: `(${a[0]} > ${b[0]} || (${a[0]} === ${b[0]} && ${a[1]} >= ${b[1]}))` }) },
-  [Op.Eq]: { arity: 2, out: "bool", commutative: true, fn: (a, b) => a === b, js: (a, b) => `(${a} === ${b})`, cfn: (a, b) => a[0] === b[0] && a[1] === b[1], cjs: (a, b) => ({ re: `(${a[0]} === ${b[0]} && ${a[1]} === ${b[1]})` }) },
-  [Op.Ne]: { arity: 2, out: "bool", commutative: true, fn: (a, b) => a !== b, js: (a, b) => `(${a} !== ${b})`, cfn: (a, b) => a[0] !== b[0] || a[1] !== b[1], cjs: (a, b) => ({ re: `(${a[0]} !== ${b[0]} || ${a[1]} !== ${b[1]})` }) },
-  [Op.And]: { arity: 2, out: "bool", commutative: true, fn: (a, b) => a !== 0 && b !== 0, js: (a, b) => `(${a} !== 0 && ${b} !== 0)`, cfn: (a, b) => (a[0] !== 0 || a[1] !== 0) && (b[0] !== 0 || b[1] !== 0), cjs: (a, b) => ({ re: `((${a[0]} !== 0 || ${a[1]} !== 0) && (${b[0]} !== 0 || ${b[1]} !== 0))` }) },
-  [Op.Or]: { arity: 2, out: "bool", commutative: true, fn: (a, b) => a !== 0 || b !== 0, js: (a, b) => `(${a} !== 0 || ${b} !== 0)`, cfn: (a, b) => a[0] !== 0 || a[1] !== 0 || b[0] !== 0 || b[1] !== 0, cjs: (a, b) => ({ re: `(${a[0]} !== 0 || ${a[1]} !== 0 || ${b[0]} !== 0 || ${b[1]} !== 0)` }) },
-  [Op.Xor]: { arity: 2, out: "bool", commutative: true, fn: (a, b) => (a !== 0) !== (b !== 0), js: (a, b) => `((${a} !== 0) !== (${b} !== 0))`, cfn: (a, b) => (a[0] !== 0 || a[1] !== 0) !== (b[0] !== 0 || b[1] !== 0), cjs: (a, b) => ({ re: `((${a[0]} !== 0 || ${a[1]} !== 0) !== (${b[0]} !== 0 || ${b[1]} !== 0))` }) },
+  [Op.Eq]: { arity: 2, out: "bool", commutative: true, fn: (a, b) => a === b, js: (a, b, dt) => (dt.kind === "b" ? `(!${a} === !${b})` : `(${a} === ${b})`), cfn: (a, b) => a[0] === b[0] && a[1] === b[1], cjs: (a, b) => ({ re: `(${a[0]} === ${b[0]} && ${a[1]} === ${b[1]})` }) },
+  [Op.Ne]: { arity: 2, out: "bool", commutative: true, fn: (a, b) => a !== b, js: (a, b, dt) => (dt.kind === "b" ? `(!${a} !== !${b})` : `(${a} !== ${b})`), cfn: (a, b) => a[0] !== b[0] || a[1] !== b[1], cjs: (a, b) => ({ re: `(${a[0]} !== ${b[0]} || ${a[1]} !== ${b[1]})` }) },
+  [Op.And]: { arity: 2, out: "bool", commutative: true, fn: (a, b) => a !== 0 && b !== 0, js: (a, b, dt) => (dt.kind === "b" ? `(!!${a} && !!${b})` : `(${a} !== 0 && ${b} !== 0)`), cfn: (a, b) => (a[0] !== 0 || a[1] !== 0) && (b[0] !== 0 || b[1] !== 0), cjs: (a, b) => ({ re: `((${a[0]} !== 0 || ${a[1]} !== 0) && (${b[0]} !== 0 || ${b[1]} !== 0))` }) },
+  [Op.Or]: { arity: 2, out: "bool", commutative: true, fn: (a, b) => a !== 0 || b !== 0, js: (a, b, dt) => (dt.kind === "b" ? `(!!${a} || !!${b})` : `(${a} !== 0 || ${b} !== 0)`), cfn: (a, b) => a[0] !== 0 || a[1] !== 0 || b[0] !== 0 || b[1] !== 0, cjs: (a, b) => ({ re: `(${a[0]} !== 0 || ${a[1]} !== 0 || ${b[0]} !== 0 || ${b[1]} !== 0)` }) },
+  [Op.Xor]: { arity: 2, out: "bool", commutative: true, fn: (a, b) => (a !== 0) !== (b !== 0), js: (a, b, dt) => (dt.kind === "b" ? `(!${a} !== !${b})` : `((${a} !== 0) !== (${b} !== 0))`), cfn: (a, b) => (a[0] !== 0 || a[1] !== 0) !== (b[0] !== 0 || b[1] !== 0), cjs: (a, b) => ({ re: `((${a[0]} !== 0 || ${a[1]} !== 0) !== (${b[0]} !== 0 || ${b[1]} !== 0))` }) },
 } satisfies Record<string, ElemDef>;
 
 export type ElemOp = keyof typeof OP_DEFS_ELEM;

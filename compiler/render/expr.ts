@@ -63,8 +63,6 @@ function castText(from: DType, to: DType, v: Val, use: (h: HelperName) => void):
   return { re: wrapInt(to, x) };
 }
 
-const COMPLEX_HELPERS = new Set<HelperName>(["C", "cdiv", "cexp", "clog", "csqrt", "cpow", "csin", "ccos"]);
-
 export interface ExprContext {
   em: Emitter;
   /** values already bound in this scope */
@@ -97,8 +95,7 @@ export function renderExpr(ctx: ExprContext, root: Node): Val {
     if (!isElemOp(n.op)) throw new Error(`internal: cannot render ${n.op} inside a kernel`);
     const def = OP_DEFS[n.op];
     const dt = n.src[0].dtype;
-    // complex helpers only for complex operands, real ones only for real
-    for (const h of def.helpers ?? []) if (COMPLEX_HELPERS.has(h) === (dt.kind === "c")) ctx.useHelper(h);
+    for (const h of (dt.kind === "c" ? def.chelpers : def.helpers) ?? []) ctx.useHelper(h);
     if (dt.kind === "c") {
       if (!def.cjs) throw new Error(`internal: ${n.op} has no complex form`);
       const r = def.cjs([a[0].re, a[0].im!], a[1] ? [a[1].re, a[1].im!] : ["0", "0"]);

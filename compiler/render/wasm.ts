@@ -56,7 +56,8 @@ function supportedNode(n: Node): boolean {
     case Op.Load: case Op.Const: return typeof n.arg !== "object" || n.op === Op.Load;
     case Op.Cast: return supportedDType(n.src[0].dtype);
     case Op.Where: return true;
-    case Op.Max: case Op.Min: case Op.Square: case Op.IsNan: case Op.Not: return true;
+    case Op.Max: case Op.Min: case Op.Square: case Op.IsNan: return n.src[0].dtype.kind === "f";
+    case Op.Not: return true;
     default: {
       const s = n.src[0]?.dtype;
       if (!s) return false;

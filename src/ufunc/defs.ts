@@ -9,8 +9,18 @@ export type TypeRule = (common: DType, name: string) => { loop: DType; out: DTyp
 
 export interface UfuncDef {
   nin: 1 | 2;
-  identity: number | null;
+  /** NumPy's ufunc.identity: a Python bool for the logical ufuncs */
+  identity: number | boolean | null;
   rule: TypeRule;
+  /**
+   * NumPy picks float loops per input (the first loop every input casts to safely), not from the
+   * promoted input type: arctan2(uint16, int8) is float32 although uint16 + int8 promote to int32.
+   */
+  floatInputs?: boolean;
+  /** the output is bool whatever the loop (comparisons, logical ops, predicates) */
+  boolOut?: boolean;
+  /** comparisons: a JS integer out of the array dtype's range is compared by value, not refused */
+  compare?: boolean;
   /** builds the result from inputs already cast to the loop dtype */
   lower: (xs: Node[], loop: DType) => Node;
   /** the reduction primitive behind ufunc.reduce, where there is one */
@@ -29,16 +39,28 @@ function floatOf(dt: DType): DType {
 }
 
 const same = (kinds: string): TypeRule => (c, name) => (kinds.includes(c.kind) ? { loop: c, out: c } : noLoop(name));
+/** NumPy's message when a ufunc's loop list has no loop for bool at all */
+const noBoolLoop = (name: string): never => {
+  throw new NumpyTypeError(`ufunc '${name}' did not contain a loop with signature matching types <class 'numpy.dtypes.BoolDType'> -> None`);
+};
+const sameNoBool = (kinds: string): TypeRule => (c, name) => (c.kind === "b" ? noBoolLoop(name) : same(kinds)(c, name));
 /** bool inputs computed as int8, as NumPy's loop list has no bool loop for these */
 const sameBoolAsInt8 = (kinds: string): TypeRule => (c, name) => {
   if (c.kind === "b") return { loop: DTYPES.int8, out: DTYPES.int8 };
   return kinds.includes(c.kind) ? { loop: c, out: c } : noLoop(name);
 };
-const toFloat = (complexOk: boolean): TypeRule => (c, name) => {
-  if (c.kind === "c" && !complexOk) return noLoop(name);
-  const f = floatOf(c);
-  return { loop: f, out: f };
+const FLOAT_RULES = new WeakSet<TypeRule>();
+const toFloat = (complexOk: boolean): TypeRule => {
+  const rule: TypeRule = (c, name) => {
+    if (c.kind === "c" && !complexOk) return noLoop(name);
+    const f = floatOf(c);
+    return { loop: f, out: f };
+  };
+  FLOAT_RULES.add(rule);
+  return rule;
 };
+/** the float loop an input of this dtype alone would use (what floatInputs promotes) */
+export const floatLoopOf = floatOf;
 const divideRule: TypeRule = (c) => {
   const f = c.kind === "f" || c.kind === "c" ? c : DTYPES.float64;
   return { loop: f, out: f };
@@ -72,10 +94,10 @@ export const UFUNC_DEFS: Record<string, UfuncDef> = {
     nin: 2, identity: null, lower: e2(Op.Pow),
     rule: (c) => (c.kind === "c" ? { loop: DTYPES.complex128, out: DTYPES.complex128 } : { loop: DTYPES.float64, out: DTYPES.float64 }),
   },
-  maximum: { nin: 2, identity: null, rule: same("biuf"), reduce: "max", lower: e2(Op.Max) },
-  minimum: { nin: 2, identity: null, rule: same("biuf"), reduce: "min", lower: e2(Op.Min) },
-  fmax: { nin: 2, identity: null, rule: same("biuf"), lower: e2(Op.Fmax) },
-  fmin: { nin: 2, identity: null, rule: same("biuf"), lower: e2(Op.Fmin) },
+  maximum: { nin: 2, identity: null, rule: same("biufc"), reduce: "max", lower: e2(Op.Max) },
+  minimum: { nin: 2, identity: null, rule: same("biufc"), reduce: "min", lower: e2(Op.Min) },
+  fmax: { nin: 2, identity: null, rule: same("biufc"), lower: e2(Op.Fmax) },
+  fmin: { nin: 2, identity: null, rule: same("biufc"), lower: e2(Op.Fmin) },
   arctan2: { nin: 2, identity: null, rule: toFloat(false), lower: e2(Op.Atan2) },
   hypot: { nin: 2, identity: 0, rule: toFloat(false), lower: e2(Op.Hypot) },
   copysign: { nin: 2, identity: null, rule: toFloat(false), lower: e2(Op.Copysign) },
@@ -93,9 +115,9 @@ export const UFUNC_DEFS: Record<string, UfuncDef> = {
   greater_equal: { nin: 2, identity: null, rule: cmp, lower: e2(Op.Ge) },
   equal: { nin: 2, identity: null, rule: cmp, lower: e2(Op.Eq) },
   not_equal: { nin: 2, identity: null, rule: cmp, lower: e2(Op.Ne) },
-  logical_and: { nin: 2, identity: 1, rule: logical, reduce: "all", lower: e2(Op.And) },
-  logical_or: { nin: 2, identity: 0, rule: logical, reduce: "any", lower: e2(Op.Or) },
-  logical_xor: { nin: 2, identity: 0, rule: logical, lower: e2(Op.Xor) },
+  logical_and: { nin: 2, identity: true, rule: logical, reduce: "all", lower: e2(Op.And) },
+  logical_or: { nin: 2, identity: false, rule: logical, reduce: "any", lower: e2(Op.Or) },
+  logical_xor: { nin: 2, identity: false, rule: logical, lower: e2(Op.Xor) },
 
   negative: {
     nin: 1, identity: null, lower: e1(Op.Neg),
@@ -104,7 +126,7 @@ export const UFUNC_DEFS: Record<string, UfuncDef> = {
       return same("iufc")(c, name);
     },
   },
-  positive: { nin: 1, identity: null, rule: same("iufc"), lower: (x) => x[0] },
+  positive: { nin: 1, identity: null, rule: sameNoBool("iufc"), lower: (x) => x[0] },
   absolute: {
     nin: 1, identity: null, rule: (c) => (c.kind === "c" ? { loop: c, out: c.itemsize === 8 ? DTYPES.float32 : DTYPES.float64 } : { loop: c, out: c }),
     lower: (x, dt) => {
@@ -113,43 +135,54 @@ export const UFUNC_DEFS: Record<string, UfuncDef> = {
     },
   },
   fabs: { nin: 1, identity: null, rule: toFloat(false), lower: e1(Op.Abs) },
-  sign: { nin: 1, identity: null, rule: same("iufc"), lower: (x, dt) => (dt.kind === "c" ? complexSign(x[0]) : elementwise(Op.Sign, [x[0]])) },
-  conjugate: { nin: 1, identity: null, rule: same("biufc"), lower: e1(Op.Conj) },
+  sign: { nin: 1, identity: null, rule: sameNoBool("iufc"), lower: (x, dt) => (dt.kind === "c" ? complexSign(x[0]) : elementwise(Op.Sign, [x[0]])) },
+  conjugate: { nin: 1, identity: null, rule: sameBoolAsInt8("iufc"), lower: e1(Op.Conj) },
   sqrt: { nin: 1, identity: null, rule: toFloat(true), lower: e1(Op.Sqrt) },
   cbrt: { nin: 1, identity: null, rule: toFloat(false), lower: e1(Op.Cbrt) },
   square: { nin: 1, identity: null, rule: sameBoolAsInt8("iufc"), lower: e1(Op.Square) },
   reciprocal: { nin: 1, identity: null, rule: sameBoolAsInt8("iufc"), lower: e1(Op.Reciprocal) },
   exp: { nin: 1, identity: null, rule: toFloat(true), lower: e1(Op.Exp) },
-  exp2: { nin: 1, identity: null, rule: toFloat(false), lower: e1(Op.Exp2) },
-  expm1: { nin: 1, identity: null, rule: toFloat(false), lower: e1(Op.Expm1) },
+  exp2: { nin: 1, identity: null, rule: toFloat(true), lower: e1(Op.Exp2) },
+  expm1: { nin: 1, identity: null, rule: toFloat(true), lower: e1(Op.Expm1) },
   log: { nin: 1, identity: null, rule: toFloat(true), lower: e1(Op.Log) },
-  log2: { nin: 1, identity: null, rule: toFloat(false), lower: e1(Op.Log2) },
-  log10: { nin: 1, identity: null, rule: toFloat(false), lower: e1(Op.Log10) },
-  log1p: { nin: 1, identity: null, rule: toFloat(false), lower: e1(Op.Log1p) },
+  log2: { nin: 1, identity: null, rule: toFloat(true), lower: e1(Op.Log2) },
+  log10: { nin: 1, identity: null, rule: toFloat(true), lower: e1(Op.Log10) },
+  log1p: { nin: 1, identity: null, rule: toFloat(true), lower: e1(Op.Log1p) },
   sin: { nin: 1, identity: null, rule: toFloat(true), lower: e1(Op.Sin) },
   cos: { nin: 1, identity: null, rule: toFloat(true), lower: e1(Op.Cos) },
-  tan: { nin: 1, identity: null, rule: toFloat(false), lower: e1(Op.Tan) },
-  arcsin: { nin: 1, identity: null, rule: toFloat(false), lower: e1(Op.Asin) },
-  arccos: { nin: 1, identity: null, rule: toFloat(false), lower: e1(Op.Acos) },
-  arctan: { nin: 1, identity: null, rule: toFloat(false), lower: e1(Op.Atan) },
-  sinh: { nin: 1, identity: null, rule: toFloat(false), lower: e1(Op.Sinh) },
-  cosh: { nin: 1, identity: null, rule: toFloat(false), lower: e1(Op.Cosh) },
-  tanh: { nin: 1, identity: null, rule: toFloat(false), lower: e1(Op.Tanh) },
-  arcsinh: { nin: 1, identity: null, rule: toFloat(false), lower: e1(Op.Asinh) },
-  arccosh: { nin: 1, identity: null, rule: toFloat(false), lower: e1(Op.Acosh) },
-  arctanh: { nin: 1, identity: null, rule: toFloat(false), lower: e1(Op.Atanh) },
+  tan: { nin: 1, identity: null, rule: toFloat(true), lower: e1(Op.Tan) },
+  arcsin: { nin: 1, identity: null, rule: toFloat(true), lower: e1(Op.Asin) },
+  arccos: { nin: 1, identity: null, rule: toFloat(true), lower: e1(Op.Acos) },
+  arctan: { nin: 1, identity: null, rule: toFloat(true), lower: e1(Op.Atan) },
+  sinh: { nin: 1, identity: null, rule: toFloat(true), lower: e1(Op.Sinh) },
+  cosh: { nin: 1, identity: null, rule: toFloat(true), lower: e1(Op.Cosh) },
+  tanh: { nin: 1, identity: null, rule: toFloat(true), lower: e1(Op.Tanh) },
+  arcsinh: { nin: 1, identity: null, rule: toFloat(true), lower: e1(Op.Asinh) },
+  arccosh: { nin: 1, identity: null, rule: toFloat(true), lower: e1(Op.Acosh) },
+  arctanh: { nin: 1, identity: null, rule: toFloat(true), lower: e1(Op.Atanh) },
   deg2rad: { nin: 1, identity: null, rule: toFloat(false), lower: (x, dt) => elementwise(Op.Mul, [x[0], constant(Math.PI / 180, dt, x[0].shape)]) },
   rad2deg: { nin: 1, identity: null, rule: toFloat(false), lower: (x, dt) => elementwise(Op.Mul, [x[0], constant(180 / Math.PI, dt, x[0].shape)]) },
   floor: { nin: 1, identity: null, rule: same("biuf"), lower: identityOnInts(Op.Floor) },
   ceil: { nin: 1, identity: null, rule: same("biuf"), lower: identityOnInts(Op.Ceil) },
   trunc: { nin: 1, identity: null, rule: same("biuf"), lower: identityOnInts(Op.Trunc) },
-  rint: { nin: 1, identity: null, rule: toFloat(false), lower: e1(Op.Rint) },
+  rint: { nin: 1, identity: null, rule: toFloat(true), lower: e1(Op.Rint) },
   invert: { nin: 1, identity: null, rule: same("biu"), lower: e1(Op.Invert) },
   logical_not: { nin: 1, identity: null, rule: logical, lower: e1(Op.Not) },
   isnan: { nin: 1, identity: null, rule: predicate(), lower: e1(Op.IsNan) },
   isinf: { nin: 1, identity: null, rule: predicate(), lower: e1(Op.IsInf) },
   isfinite: { nin: 1, identity: null, rule: predicate(), lower: e1(Op.IsFinite) },
   signbit: { nin: 1, identity: null, rule: predicate(false), lower: (x, dt) => (dt.kind === "f" ? elementwise(Op.Signbit, [x[0]]) : dt.kind === "i" ? elementwise(Op.Lt, [x[0], constant(0, dt, x[0].shape)]) : constant(0, DTYPES.bool, x[0].shape)) },
+};
+
+for (const [name, def] of Object.entries(UFUNC_DEFS)) {
+  if (FLOAT_RULES.has(def.rule)) def.floatInputs = true;
+  if (def.rule === cmp || def.rule === logical || name.startsWith("is") || name === "signbit") def.boolOut = true;
+  if (def.rule === cmp) def.compare = true;
+}
+
+/** Binary ufuncs whose accumulate is a running scan of one primitive (add/multiply go through cumsum/cumprod). */
+export const ACCUMULATE_OPS: Record<string, ElemOp> = {
+  maximum: Op.Max, minimum: Op.Min, fmax: Op.Fmax, fmin: Op.Fmin, logical_and: Op.And, logical_or: Op.Or, logical_xor: Op.Xor,
 };
 
 /** NumPy 2: sign(z) = z / |z| (0 for 0). */
