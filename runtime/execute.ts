@@ -46,7 +46,7 @@ export function runPlan(plan: Plan): void {
     const t0 = DEBUG >= 2 ? performance.now() : 0;
     if (k.wasm && k.args.every((b) => b.storage!.addr >= 0)) {
       const addrs = k.args.map((b, j) => b.storage!.addr + k.argViews[j].offset * b.dtype.itemsize);
-      compileWasm(k.key, k.wasm.bytes)(...addrs, k.sh[0]);
+      compileWasm(k.key, k.wasm.bytes)(...addrs, ...k.wasm.tail);
     } else {
       const arrays = k.args.map((b) => b.storage!.lanes(b.dtype));
       fns[i](...arrays, k.sh, k.st, k.off);

@@ -7,7 +7,7 @@ import { printGraph } from "../ir/print.js";
 import type { KernelSpec, Operand, PlanBuffer } from "../schedule.js";
 import { Emitter } from "./emitter.js";
 import { loadText, renderExpr, storeText, wrapInt, type ExprContext, type Val } from "./expr.js";
-import { renderWasm, type WasmKernel } from "./wasm.js";
+import { renderWasmColumn, renderWasmElementwise, renderWasmReduce, type WasmKernel } from "./wasm.js";
 
 /** A kernel ready to compile and run: source plus the runtime shape/stride arguments. */
 export interface LoweredKernel {
@@ -66,7 +66,7 @@ export function lowerKernel(spec: KernelSpec): LoweredKernel {
   const helpers = new Set<HelperName>();
   const name = kernelName(spec);
   const em = new Emitter();
-  em.emit(`// ${name}: ${printGraph(spec.root, spec.phases).split("\n").join("\n// ")}`);
+  const header = `// ${name}: ${printGraph(spec.root, spec.phases).split("\n").join("\n// ")}`;
 
   let sh: number[], st: number[];
   let wasm: WasmKernel | null = null;
@@ -79,7 +79,7 @@ export function lowerKernel(spec: KernelSpec): LoweredKernel {
     sh = dims.map((d) => d.n);
     st = operands.flatMap((_, k) => dims.map((d) => d.s[k]));
     renderElementwise(em, spec, operands.length, dims, lanes, offsets.every((o) => o === 0), leafIndex, helpers);
-    if (dims.length === 1 && !NO_WASM) wasm = renderWasm(spec, strideClasses(dims[0], lanes), leafIndex, operands.map((o) => o.buf.dtype));
+    if (dims.length === 1 && !NO_WASM) wasm = renderWasmElementwise(spec, strideClasses(dims[0], lanes), leafIndex, operands.map((o) => o.buf.dtype), dims[0].n);
   } else {
     const outerAxes = spec.space.map((_, i) => i).filter((i) => !spec.axes.includes(i));
     const strideOf = (k: number, axis: number) => {
@@ -108,6 +108,12 @@ export function lowerKernel(spec: KernelSpec): LoweredKernel {
       sh = [...dims.map((d) => d.n), ...od.map((d) => d.n), outerSize];
       st = [...operands.flatMap((_, k) => dims.map((d) => d.s[k])), ...od.map((d) => d.s[0])];
       renderColumnReduce(em, spec, operands.length, dims.length, od.length, dims[dims.length - 1], [1, ...lanes.slice(1)], leafIndex, helpers);
+      // rows of reduced elements over a contiguous output: accumulate in place in wasm
+      if (!NO_WASM && dims.length === 2 && dims[0].s[0] === 0 && dims[1].s[0] === 1 && od.length === 1 && od[0].s[0] === 1 && od[0].n === dims[1].n && spec.out.view.offset === 0) {
+        const laneBytes = operands.map((o) => o.buf.dtype.laneCtor.BYTES_PER_ELEMENT);
+        wasm = renderWasmColumn(spec, strideClasses(dims[1], [1, ...lanes.slice(1)]), leafIndex, operands.map((o) => o.buf.dtype),
+          operands.slice(1).map((_, k) => dims[0].s[k + 1] * laneBytes[k + 1]), dims[0].n, dims[1].n);
+      }
     } else {
       let outer = mk(outerAxes);
       let inner = mk([...spec.axes]);
@@ -119,17 +125,25 @@ export function lowerKernel(spec: KernelSpec): LoweredKernel {
       const floatSum = spec.phases.some((p) => p.reduceArg.op === "sum" && p.dtype.kind !== "i" && p.dtype.kind !== "u");
       const small = inner.length === 1 && inner[0].n <= (floatSum ? 7 : 8) && spec.mode !== "full" ? inner[0].n : null;
       renderReduce(em, spec, operands.length, outer.length, inner.length, inner[inner.length - 1], lanes, small, leafIndex, helpers);
+      if (outer.length === 1 && inner.length === 1 && !NO_WASM) {
+        const laneBytes = operands.map((o) => o.buf.dtype.laneCtor.BYTES_PER_ELEMENT);
+        wasm = renderWasmReduce(spec, strideClasses(inner[0], lanes), leafIndex, operands.map((o) => o.buf.dtype),
+          outer[0].s.map((x, k) => x * laneBytes[k]), outer[0].n, inner[0].n);
+      }
     }
   }
   const body = em.toString();
   const argNames = operands.map((_, k) => (k === 0 ? "out0" : `in${k - 1}`));
   const helperLines = [...helpers].sort().map((h) => `const ${h} = H.${h};`);
-  const makeSource = (fname: string) =>
-    [...helperLines, `return function ${fname}(${argNames.join(", ")}, sh, st, off) {`, body.replace(/^/gm, "  "), "};", `//# sourceURL=numfuse/${fname}.js`].join("\n");
+  const makeSource = (fname: string, comment: string) =>
+    [...helperLines, `return function ${fname}(${argNames.join(", ")}, sh, st, off) {`, ...(comment ? [comment.replace(/^/gm, "  ")] : []), body.replace(/^/gm, "  "), "};", `//# sourceURL=numfuse/${fname}.js`].join("\n");
+  // the structural key: the body without names or shapes, plus the operands' dtypes (one
+  // function per dtype signature keeps every typed-array access monomorphic)
+  const key = `${makeSource("K", "")}|${operands.map((o) => o.buf.dtype.name).join(",")}|${wasm ? "wasm" : "js"}`;
   return {
     name,
-    source: makeSource(name),
-    key: makeSource("K"),
+    source: makeSource(name, header),
+    key,
     args: operands.map((o) => o.buf),
     argViews: operands.map((o) => o.view),
     sh,

@@ -1,38 +1,19 @@
-/** @file WebAssembly renderer for contiguous elementwise kernels on float and bool data: the same expression as the JS kernel, compiled to a loop over the shared wasm memory (about twice the speed V8 gets from JS loops). */
+/** @file WebAssembly renderer for float and bool kernels over the shared wasm memory: contiguous elementwise loops, and row reductions with NumPy's pairwise sum (V8 runs these about twice as fast as the same JS loops). The JS kernel stays the fallback. */
 import type { DType } from "../../runtime/dtype.js";
 import { Op } from "../ir/ops.js";
 import type { Node } from "../ir/node.js";
-import type { KernelSpec } from "../schedule.js";
-import { walkKernel } from "../schedule.js";
+import { walkKernel, type KernelSpec } from "../schedule.js";
+import { F64, FnBuilder, I32, OP, f64const, i32const, moduleBytes, uleb, type ValType } from "./wasm-asm.js";
 
 /** wasm value kinds: f64 for float data, i32 for bools */
 type VT = "f64" | "i32";
+export type StrideClass = "unit" | "zero" | "gen";
 
-const uleb = (n: number): number[] => {
-  const out: number[] = [];
-  do {
-    let b = n & 0x7f;
-    n >>>= 7;
-    if (n) b |= 0x80;
-    out.push(b);
-  } while (n);
-  return out;
-};
-const vec = (items: number[][]): number[] => [...uleb(items.length), ...items.flat()];
-const section = (id: number, bytes: number[]): number[] => [id, ...uleb(bytes.length), ...bytes];
-const name = (s: string): number[] => vec([...s].map((c) => [c.charCodeAt(0)]));
-const f64const = (v: number): number[] => [0x44, ...new Uint8Array(new Float64Array([v]).buffer)];
-
-const I32 = 0x7f, F64 = 0x7c;
-const OP = {
-  localGet: 0x20, localSet: 0x21, localTee: 0x22, i32Const: 0x41, select: 0x1b,
-  i32Add: 0x6a, i32GeU: 0x4f, i32Eqz: 0x45, i32And: 0x71, i32Or: 0x72, i32Xor: 0x73, i32Ne: 0x47,
-  f64Abs: 0x99, f64Neg: 0x9a, f64Ceil: 0x9b, f64Floor: 0x9c, f64Trunc: 0x9d, f64Nearest: 0x9e, f64Sqrt: 0x9f,
-  f64Add: 0xa0, f64Sub: 0xa1, f64Mul: 0xa2, f64Div: 0xa3, f64Copysign: 0xa6,
-  f64Eq: 0x61, f64Ne: 0x62, f64Lt: 0x63, f64Gt: 0x64, f64Le: 0x65, f64Ge: 0x66,
-  f64Load: 0x2b, f32Load: 0x2a, i32Load8U: 0x2d, f64Store: 0x39, f32Store: 0x38, i32Store8: 0x3a,
-  f32DemoteF64: 0xb6, f64PromoteF32: 0xbb, f64ConvertI32U: 0xb8,
-};
+export interface WasmKernel {
+  bytes: Uint8Array;
+  /** arguments after the operands' byte addresses */
+  tail: number[];
+}
 
 const supportedDType = (dt: DType) => dt.name === "float64" || dt.name === "float32" || dt.name === "bool";
 const vtOf = (dt: DType): VT => (dt.kind === "b" ? "i32" : "f64");
@@ -49,11 +30,13 @@ const UNARY_F64: Partial<Record<Op, number>> = {
 };
 const BOOL_OPS: Partial<Record<Op, number>> = { [Op.And]: OP.i32And, [Op.Or]: OP.i32Or, [Op.Xor]: OP.i32Xor };
 
-/** Can this node be computed by the wasm renderer? (Transcendentals stay in JS: wasm has no exp or sin.) */
-function supportedNode(n: Node): boolean {
+/** Can this node be computed here? (Transcendentals stay in JS: wasm has no exp or sin.) */
+function supportedNode(n: Node, isLeaf: (n: Node) => boolean): boolean {
+  if (isLeaf(n)) return true;
   if (!supportedDType(n.dtype)) return false;
   switch (n.op) {
-    case Op.Load: case Op.Const: return typeof n.arg !== "object" || n.op === Op.Load;
+    case Op.Load: return n.loadArg.storage !== null || n.src.length === 1;
+    case Op.Const: return typeof n.arg === "number";
     case Op.Cast: return supportedDType(n.src[0].dtype);
     case Op.Where: return true;
     case Op.Max: case Op.Min: case Op.Square: case Op.IsNan: return n.src[0].dtype.kind === "f";
@@ -67,81 +50,52 @@ function supportedNode(n: Node): boolean {
   }
 }
 
-export interface WasmKernel {
-  bytes: Uint8Array;
-}
+/** How a leaf is read: code that pushes its value. */
+type LeafFn = (n: Node) => VT | null;
 
-/**
- * A wasm module for `spec` when it is a contiguous 1-d elementwise kernel over float/bool data:
- * export `k(out, in0, ..., n)` taking byte addresses. Null when the JS kernel must run.
- */
-export function renderWasm(spec: KernelSpec, classes: readonly ("unit" | "zero" | "gen")[], leafIndex: Map<Node, number>, dtypes: readonly DType[]): WasmKernel | null {
-  if (spec.kind !== "E" || classes.includes("gen")) return null;
-  if (!dtypes.every(supportedDType)) return null;
-  for (const n of walkKernel(spec.root)) if (!supportedNode(n)) return null;
-  const nops = dtypes.length;
-  // params: one byte pointer per operand, then n; locals: i, then one per shared value
-  const nParam = nops + 1;
-  const iLocal = nParam;
+/** Emit `root` onto the stack; shared nodes are computed once into a local. */
+function compileExpr(fb: FnBuilder, root: Node, leaf: LeafFn): VT {
   const uses = new Map<Node, number>();
-  for (const n of walkKernel(spec.root)) for (const s of n.op === Op.Load || n.op === Op.Const ? [] : n.src) uses.set(s, (uses.get(s) ?? 0) + 1);
+  for (const n of walkKernel(root)) for (const s of n.op === Op.Load || n.op === Op.Const || n.isBoundary ? [] : n.src) uses.set(s, (uses.get(s) ?? 0) + 1);
   const localOf = new Map<Node, number>();
-  const localTypes: number[] = [I32];
-  const scratch = (vt: VT) => {
-    localTypes.push(vt === "f64" ? F64 : I32);
-    return nParam + localTypes.length - 1;
+  const toF64 = (vt: VT) => {
+    if (vt === "i32") fb.emit(OP.f64ConvertI32U);
   };
-  const code: number[] = [];
-  const emitted = new Set<Node>();
-  const itemsize = (k: number) => dtypes[k].itemsize;
-
-  /** push node's value; shared nodes go through a local the first time */
   const value = (n: Node): VT => {
     const loc = localOf.get(n);
-    if (loc !== undefined && emitted.has(n)) {
-      code.push(OP.localGet, ...uleb(loc));
+    if (loc !== undefined) {
+      fb.get(loc);
       return vtOf(n.dtype);
     }
     const vt = compute(n);
     if ((uses.get(n) ?? 0) > 1) {
-      const l = scratch(vt);
+      const l = fb.local(vt === "f64" ? F64 : I32);
       localOf.set(n, l);
-      emitted.add(n);
-      code.push(OP.localTee, ...uleb(l));
+      fb.tee(l);
     }
     return vt;
   };
-  const toF64 = (vt: VT) => {
-    if (vt === "i32") code.push(OP.f64ConvertI32U);
-  };
   const compute = (n: Node): VT => {
+    const lv = leaf(n);
+    if (lv) return lv;
     if (n.op === Op.Const) {
       const v = n.arg as number;
       if (n.dtype.kind === "b") {
-        code.push(OP.i32Const, v ? 1 : 0);
+        fb.emit(...i32const(v ? 1 : 0));
         return "i32";
       }
-      code.push(...f64const(v));
+      fb.emit(...f64const(v));
       return "f64";
-    }
-    if (n.op === Op.Load) {
-      const k = leafIndex.get(n)!;
-      code.push(OP.localGet, ...uleb(k));
-      const dt = dtypes[k];
-      if (dt.name === "float64") code.push(OP.f64Load, 3, 0);
-      else if (dt.name === "float32") code.push(OP.f32Load, 2, 0, OP.f64PromoteF32);
-      else code.push(OP.i32Load8U, 0, 0);
-      return vtOf(dt);
     }
     if (n.op === Op.Cast) {
       const from = n.src[0].dtype, to = n.dtype;
       const vt = value(n.src[0]);
       if (to.kind === "b") {
-        if (vt === "f64") code.push(...f64const(0), OP.f64Ne);
+        if (vt === "f64") fb.emit(...f64const(0), OP.f64Ne);
         return "i32";
       }
       toF64(vt);
-      if (to.name === "float32" && from.name !== "float32" && from.kind !== "b") code.push(OP.f32DemoteF64, OP.f64PromoteF32);
+      if (to.name === "float32" && from.name !== "float32" && from.kind !== "b") fb.emit(OP.f32DemoteF64, OP.f64PromoteF32);
       return "f64";
     }
     if (n.op === Op.Where) {
@@ -151,100 +105,339 @@ export function renderWasm(spec: KernelSpec, classes: readonly ("unit" | "zero" 
       const b = value(n.src[2]);
       if (vt === "f64") toF64(b);
       const c = value(n.src[0]);
-      if (c === "f64") code.push(...f64const(0), OP.f64Ne);
-      code.push(OP.select);
+      if (c === "f64") fb.emit(...f64const(0), OP.f64Ne);
+      fb.emit(OP.select);
       return vt;
     }
     const a = n.src[0], b = n.src[1];
     if (a.dtype.kind === "b") {
       value(a);
-      if (n.op === Op.Not) code.push(OP.i32Eqz);
+      if (n.op === Op.Not) fb.emit(OP.i32Eqz);
       else {
         value(b);
-        code.push(BOOL_OPS[n.op]!);
+        fb.emit(BOOL_OPS[n.op]!);
       }
       return "i32";
     }
     switch (n.op) {
-      case Op.Square: {
-        const l = scratch("f64");
+      case Op.Square: case Op.IsNan: {
+        const l = fb.local(F64);
         value(a);
-        code.push(OP.localTee, ...uleb(l), OP.localGet, ...uleb(l), OP.f64Mul);
-        return "f64";
-      }
-      case Op.IsNan: {
-        const l = scratch("f64");
-        value(a);
-        code.push(OP.localTee, ...uleb(l), OP.localGet, ...uleb(l), OP.f64Ne);
-        return "i32";
+        fb.tee(l).get(l).emit(n.op === Op.Square ? OP.f64Mul : OP.f64Ne);
+        return n.op === Op.Square ? "f64" : "i32";
       }
       case Op.Not:
         value(a);
-        code.push(...f64const(0), OP.f64Eq);
+        fb.emit(...f64const(0), OP.f64Eq);
         return "i32";
-      case Op.Max:
-      case Op.Min: {
-        // NumPy: (a >= b || a !== a) ? a : b (and <= for minimum), signed zeros included
-        const la = scratch("f64"), lb = scratch("f64");
+      case Op.Max: case Op.Min: {
+        // NumPy's maximum: (a >= b || a !== a) ? a : b, minimum with <=, signed zeros included
+        const la = fb.local(F64), lb = fb.local(F64);
         value(a);
-        code.push(OP.localSet, ...uleb(la));
+        fb.set(la);
         value(b);
-        code.push(OP.localSet, ...uleb(lb));
-        code.push(OP.localGet, ...uleb(la), OP.localGet, ...uleb(lb));
-        code.push(OP.localGet, ...uleb(la), OP.localGet, ...uleb(lb), n.op === Op.Max ? OP.f64Ge : OP.f64Le);
-        code.push(OP.localGet, ...uleb(la), OP.localGet, ...uleb(la), OP.f64Ne, OP.i32Or, OP.select);
+        fb.set(lb);
+        fb.get(la).get(lb).get(la).get(lb).emit(n.op === Op.Max ? OP.f64Ge : OP.f64Le);
+        fb.get(la).get(la).emit(OP.f64Ne, OP.i32Or, OP.select);
         return "f64";
       }
     }
     if (n.op in UNARY_F64) {
       value(a);
-      code.push(UNARY_F64[n.op]!);
+      fb.emit(UNARY_F64[n.op]!);
       return "f64";
     }
     value(a);
     value(b);
     if (n.op in COMPARE_F64) {
-      code.push(COMPARE_F64[n.op]!);
+      fb.emit(COMPARE_F64[n.op]!);
       return "i32";
     }
-    code.push(BINARY_F64[n.op]!);
+    fb.emit(BINARY_F64[n.op]!);
     return "f64";
   };
+  return value(root);
+}
 
-  // loop: while (i < n) { out[i] = expr; advance unit pointers; i++ }
-  const body: number[] = [];
-  code.length = 0;
-  code.push(OP.localGet, 0); // store address
-  const vt = value(spec.root);
-  const outDt = dtypes[0];
-  if (outDt.kind === "b") {
-    if (vt === "f64") code.push(...f64const(0), OP.f64Ne);
-    code.push(OP.i32Store8, 0, 0);
+function emitLoad(fb: FnBuilder, ptrLocal: number, dt: DType, offset: number): VT {
+  fb.get(ptrLocal);
+  if (dt.name === "float64") fb.emit(OP.f64Load, 3, ...uleb(offset));
+  else if (dt.name === "float32") fb.emit(OP.f32Load, 2, ...uleb(offset), OP.f64PromoteF32);
+  else fb.emit(OP.i32Load8U, 0, ...uleb(offset));
+  return vtOf(dt);
+}
+
+/** Store the value on the stack (address pushed before it) as `dt`. */
+function emitStore(fb: FnBuilder, dt: DType, vt: VT, offset = 0): void {
+  if (dt.kind === "b") {
+    if (vt === "f64") fb.emit(...f64const(0), OP.f64Ne);
+    fb.emit(OP.i32Store8, 0, ...uleb(offset));
   } else {
-    toF64(vt);
-    if (outDt.name === "float32") code.push(OP.f32DemoteF64, OP.f32Store, 2, 0);
-    else code.push(OP.f64Store, 3, 0);
+    if (vt === "i32") fb.emit(OP.f64ConvertI32U);
+    if (dt.name === "float32") fb.emit(OP.f32DemoteF64, OP.f32Store, 2, ...uleb(offset));
+    else fb.emit(OP.f64Store, 3, ...uleb(offset));
   }
-  for (let k = 0; k < nops; k++) {
-    if (classes[k] !== "unit") continue;
-    code.push(OP.localGet, k, OP.i32Const, ...uleb(itemsize(k)), OP.i32Add, OP.localSet, k);
-  }
-  body.push(OP.i32Const, 0, OP.localSet, ...uleb(iLocal));
-  body.push(0x02, 0x40, 0x03, 0x40); // block, loop
-  body.push(OP.localGet, ...uleb(iLocal), OP.localGet, ...uleb(nops), OP.i32GeU, 0x0d, 1); // br_if exit
-  body.push(...code);
-  body.push(OP.localGet, ...uleb(iLocal), OP.i32Const, 1, OP.i32Add, OP.localSet, ...uleb(iLocal));
-  body.push(0x0c, 0, 0x0b, 0x0b, 0x0b); // br loop, end loop, end block, end func
+}
 
-  const locals = vec(localTypes.map((t) => [1, t]));
-  const fn = [...locals, ...body];
-  const bytes = [
-    0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00,
-    ...section(1, vec([[0x60, ...vec(Array.from({ length: nParam }, () => [I32])), 0]])),
-    ...section(2, vec([[...name("m"), ...name("mem"), 0x02, 0x03, ...uleb(1), ...uleb(65536)]])),
-    ...section(3, vec([[0]])),
-    ...section(7, vec([[...name("k"), 0x00, 0]])),
-    ...section(10, vec([[...uleb(fn.length), ...fn]])),
-  ];
-  return { bytes: new Uint8Array(bytes) };
+/** `while (i < n) { body; i++ }` with i an i32 local set to 0 first. */
+function countedLoop(fb: FnBuilder, i: number, n: () => void, body: () => void): void {
+  fb.emit(...i32const(0)).set(i);
+  fb.emit(OP.block, 0x40, OP.loop, 0x40);
+  fb.get(i);
+  n();
+  fb.emit(OP.i32GeU, OP.brIf, 1);
+  body();
+  fb.addTo(i, 1);
+  fb.emit(OP.br, 0, OP.end, OP.end);
+}
+
+/**
+ * A contiguous 1-d elementwise kernel: `k(out, in0, ..., n)` over byte addresses. Null when the
+ * JS kernel must run (strided operands, integer data, transcendental ops).
+ */
+export function renderWasmElementwise(spec: KernelSpec, classes: readonly StrideClass[], leafIndex: Map<Node, number>, dtypes: readonly DType[], n: number): WasmKernel | null {
+  if (classes.includes("gen") || !dtypes.every(supportedDType)) return null;
+  const isLeaf = (x: Node) => leafIndex.has(x);
+  for (const x of walkKernel(spec.root)) if (!supportedNode(x, isLeaf)) return null;
+  const nops = dtypes.length;
+  const fb = new FnBuilder([...dtypes.map(() => I32 as ValType), I32], []);
+  const i = fb.local(I32);
+  // element `e` ahead of the pointers, through the load/store offset immediates
+  const element = (e: number) => {
+    fb.get(0);
+    const vt = compileExpr(fb, spec.root, (x) => {
+      const k = leafIndex.get(x);
+      return k === undefined ? null : emitLoad(fb, k, dtypes[k], classes[k] === "unit" ? e * dtypes[k].itemsize : 0);
+    });
+    emitStore(fb, dtypes[0], vt, classes[0] === "unit" ? e * dtypes[0].itemsize : 0);
+  };
+  const advance = (steps: number) => {
+    for (let k = 0; k < nops; k++) if (classes[k] === "unit") fb.addTo(k, steps * dtypes[k].itemsize);
+  };
+  // four elements per trip, then the rest one by one
+  fb.emit(...i32const(0)).set(i);
+  fb.emit(OP.block, 0x40, OP.loop, 0x40);
+  fb.get(i).emit(...i32const(4), OP.i32Add).get(nops).emit(OP.i32GtU, OP.brIf, 1);
+  for (let e = 0; e < 4; e++) element(e);
+  advance(4);
+  fb.addTo(i, 4);
+  fb.emit(OP.br, 0, OP.end, OP.end);
+  fb.emit(OP.block, 0x40, OP.loop, 0x40);
+  fb.get(i).get(nops).emit(OP.i32GeU, OP.brIf, 1);
+  element(0);
+  advance(1);
+  fb.addTo(i, 1);
+  fb.emit(OP.br, 0, OP.end, OP.end);
+  return { bytes: moduleBytes([fb]), tail: [n] };
+}
+
+/**
+ * A row reduction: one outer dim, one unit-stride inner dim, every phase a float sum (pairwise,
+ * bit for bit NumPy's order), then the per-row result (phase/outer mode) or a row epilogue (full).
+ * `k(out, in0, ..., so_out, so_in0, ..., nOuter, nInner)`.
+ */
+export function renderWasmReduce(
+  spec: KernelSpec, innerClasses: readonly StrideClass[], leafIndex: Map<Node, number>, dtypes: readonly DType[],
+  outerBytes: readonly number[], nOuter: number, nInner: number,
+): WasmKernel | null {
+  if (spec.kind !== "R" || !dtypes.every(supportedDType)) return null;
+  if (!spec.phases.every((p) => p.reduceArg.op === "sum" && p.dtype.kind === "f" && p.src[0].dtype.kind === "f")) return null;
+  const nops = dtypes.length;
+  if (innerClasses.slice(1).includes("gen")) return null;
+  if (spec.mode === "full" && innerClasses[0] !== "unit") return null;
+  const isLeaf = (x: Node) => leafIndex.has(x) || spec.phaseRefs.has(x);
+  const exprs = [...spec.phases.map((p) => p.src[0]), ...(spec.mode === "phase" ? [] : [spec.root])];
+  for (const e of exprs) for (const x of walkKernel(e)) if (!supportedNode(x, isLeaf)) return null;
+  const inputs = Array.from({ length: nops - 1 }, (_, k) => k + 1);
+
+  // pw_j(q_1..q_{nops-1}, n, r_0..r_{j-1}) -> f64: NumPy's pairwise_sum over the phase's expression
+  const pws = spec.phases.map((ph, j) => {
+    const params: ValType[] = [...inputs.map(() => I32 as ValType), I32, ...Array.from({ length: j }, () => F64 as ValType)];
+    const fb = new FnBuilder(params, [F64]);
+    const q = (k: number) => k - 1;
+    const nL = nops - 1;
+    const r = (i: number) => nops + i;
+    const at = (e: number) => (x: Node): VT | null => {
+      const pj = spec.phaseRefs.get(x);
+      if (pj !== undefined) {
+        fb.get(r(pj));
+        return "f64";
+      }
+      const k = leafIndex.get(x);
+      if (k === undefined) return null;
+      return emitLoad(fb, q(k), dtypes[k], innerClasses[k] === "unit" ? e * dtypes[k].itemsize : 0);
+    };
+    const advance = (steps: number) => {
+      for (const k of inputs) if (innerClasses[k] === "unit") fb.addTo(q(k), steps * dtypes[k].itemsize);
+    };
+    const s = fb.local(F64), i = fb.local(I32);
+    const acc = Array.from({ length: 8 }, () => fb.local(F64));
+    const addInto = (local: number, e: number) => {
+      fb.get(local);
+      compileExpr(fb, ph.src[0], at(e));
+      fb.emit(OP.f64Add).set(local);
+    };
+    // n < 8: a plain running sum
+    fb.get(nL).emit(...i32const(8), OP.i32LtU, OP.if, 0x40);
+    fb.emit(...f64const(0)).set(s);
+    countedLoop(fb, i, () => fb.get(nL), () => {
+      addInto(s, 0);
+      advance(1);
+    });
+    fb.get(s).emit(OP.return, OP.end);
+    // n <= 128: eight accumulators, combined pairwise, then the tail
+    fb.get(nL).emit(...i32const(128), OP.i32LeU, OP.if, 0x40);
+    for (let e = 0; e < 8; e++) {
+      compileExpr(fb, ph.src[0], at(e));
+      fb.set(acc[e]);
+    }
+    advance(8);
+    fb.emit(...i32const(8)).set(i);
+    fb.emit(OP.block, 0x40, OP.loop, 0x40);
+    fb.get(i).get(nL).emit(...i32const(-8), OP.i32And, OP.i32GeU, OP.brIf, 1);
+    for (let e = 0; e < 8; e++) addInto(acc[e], e);
+    advance(8);
+    fb.addTo(i, 8);
+    fb.emit(OP.br, 0, OP.end, OP.end);
+    fb.get(acc[0]).get(acc[1]).emit(OP.f64Add).get(acc[2]).get(acc[3]).emit(OP.f64Add, OP.f64Add);
+    fb.get(acc[4]).get(acc[5]).emit(OP.f64Add).get(acc[6]).get(acc[7]).emit(OP.f64Add, OP.f64Add, OP.f64Add).set(s);
+    fb.emit(OP.block, 0x40, OP.loop, 0x40);
+    fb.get(i).get(nL).emit(OP.i32GeU, OP.brIf, 1);
+    addInto(s, 0);
+    advance(1);
+    fb.addTo(i, 1);
+    fb.emit(OP.br, 0, OP.end, OP.end);
+    fb.get(s).emit(OP.return, OP.end);
+    // otherwise split at n2 = (n / 2) rounded down to a multiple of 8
+    const n2 = fb.local(I32);
+    fb.get(nL).emit(...i32const(1), OP.i32ShrU, ...i32const(-8), OP.i32And).set(n2);
+    for (const k of inputs) fb.get(q(k));
+    fb.get(n2);
+    for (let t = 0; t < j; t++) fb.get(r(t));
+    fb.emit(OP.call, ...uleb(j + 1));
+    for (const k of inputs) {
+      fb.get(q(k));
+      if (innerClasses[k] === "unit") fb.get(n2).emit(...i32const(dtypes[k].itemsize), OP.i32Mul, OP.i32Add);
+    }
+    fb.get(nL).get(n2).emit(OP.i32Sub);
+    for (let t = 0; t < j; t++) fb.get(r(t));
+    fb.emit(OP.call, ...uleb(j + 1), OP.f64Add);
+    return fb;
+  });
+
+  // k: the loop over rows
+  const params: ValType[] = [...dtypes.map(() => I32 as ValType), ...dtypes.map(() => I32 as ValType), I32, I32];
+  const fb = new FnBuilder(params, []);
+  const so = (k: number) => nops + k;
+  const nO = 2 * nops, nI = 2 * nops + 1;
+  const o = fb.local(I32);
+  const rj = spec.phases.map(() => fb.local(F64));
+  const phaseLeaf = (x: Node): VT | null => {
+    const pj = spec.phaseRefs.get(x);
+    if (pj === undefined) return null;
+    fb.get(rj[pj]);
+    return "f64";
+  };
+  countedLoop(fb, o, () => fb.get(nO), () => {
+    spec.phases.forEach((_, j) => {
+      for (const k of inputs) fb.get(k);
+      fb.get(nI);
+      for (let t = 0; t < j; t++) fb.get(rj[t]);
+      fb.emit(OP.call, ...uleb(j + 1)).set(rj[j]);
+      // a float32 phase holds NumPy's float32 value
+      if (spec.phases[j].dtype.name === "float32") fb.get(rj[j]).emit(OP.f32DemoteF64, OP.f64PromoteF32).set(rj[j]);
+    });
+    if (spec.mode === "phase") {
+      fb.get(0).get(rj[rj.length - 1]);
+      emitStore(fb, dtypes[0], "f64");
+    } else if (spec.mode === "outer") {
+      fb.get(0);
+      emitStore(fb, dtypes[0], compileExpr(fb, spec.root, phaseLeaf));
+    } else {
+      const t = dtypes.map(() => fb.local(I32));
+      dtypes.forEach((_, k) => fb.get(k).set(t[k]));
+      const i = fb.local(I32);
+      countedLoop(fb, i, () => fb.get(nI), () => {
+        fb.get(t[0]);
+        const vt = compileExpr(fb, spec.root, (x) => {
+          const pv = phaseLeaf(x);
+          if (pv) return pv;
+          const k = leafIndex.get(x);
+          return k === undefined ? null : emitLoad(fb, t[k], dtypes[k], 0);
+        });
+        emitStore(fb, dtypes[0], vt);
+        for (let k = 0; k < nops; k++) if (innerClasses[k] === "unit") fb.addTo(t[k], dtypes[k].itemsize);
+      });
+    }
+    for (let k = 0; k < nops; k++) fb.get(k).get(so(k)).emit(OP.i32Add).set(k);
+  });
+  return { bytes: moduleBytes([fb, ...pws]), tail: [...outerBytes, nOuter, nInner] };
+}
+
+/**
+ * A float64 sum along slow axes, accumulated row by row straight into a contiguous output (NumPy's
+ * order for axis-0 sums), then, for means, the per-output expression in place.
+ * `k(out, in0, ..., rowBytes_in0, ..., nRows, nCols)`.
+ */
+export function renderWasmColumn(spec: KernelSpec, innerClasses: readonly StrideClass[], leafIndex: Map<Node, number>, dtypes: readonly DType[], rowBytes: readonly number[], nRows: number, nCols: number): WasmKernel | null {
+  const ph = spec.phases[0];
+  if (spec.phases.length !== 1 || ph.reduceArg.op !== "sum" || ph.dtype.name !== "float64" || dtypes[0].name !== "float64") return null;
+  if (!dtypes.every(supportedDType) || innerClasses.slice(1).includes("gen")) return null;
+  const isLeaf = (x: Node) => leafIndex.has(x) || spec.phaseRefs.has(x);
+  const exprs = [ph.src[0], ...(spec.mode === "outer" ? [spec.root] : [])];
+  for (const e of exprs) for (const x of walkKernel(e)) if (!supportedNode(x, isLeaf)) return null;
+  const nops = dtypes.length;
+  const inputs = Array.from({ length: nops - 1 }, (_, k) => k + 1);
+  const params: ValType[] = [...dtypes.map(() => I32 as ValType), ...inputs.map(() => I32 as ValType), I32, I32];
+  const fb = new FnBuilder(params, []);
+  const rowStride = (k: number) => nops + k - 1;
+  const nR = 2 * nops - 1, nC = 2 * nops;
+  const j = fb.local(I32), r = fb.local(I32), t = dtypes.map(() => fb.local(I32));
+  const each = (body: (e: number) => void, ptrs: number[], sizes: (k: number) => number) => {
+    // four columns per trip, then the rest
+    fb.emit(...i32const(0)).set(j);
+    fb.emit(OP.block, 0x40, OP.loop, 0x40);
+    fb.get(j).emit(...i32const(4), OP.i32Add).get(nC).emit(OP.i32GtU, OP.brIf, 1);
+    for (let e = 0; e < 4; e++) body(e);
+    for (const k of ptrs) fb.addTo(t[k], 4 * sizes(k));
+    fb.addTo(j, 4);
+    fb.emit(OP.br, 0, OP.end, OP.end);
+    fb.emit(OP.block, 0x40, OP.loop, 0x40);
+    fb.get(j).get(nC).emit(OP.i32GeU, OP.brIf, 1);
+    body(0);
+    for (const k of ptrs) fb.addTo(t[k], sizes(k));
+    fb.addTo(j, 1);
+    fb.emit(OP.br, 0, OP.end, OP.end);
+  };
+  const unitInputs = inputs.filter((k) => innerClasses[k] === "unit");
+  // out = 0
+  fb.get(0).set(t[0]);
+  each((e) => fb.get(t[0]).emit(...f64const(0), OP.f64Store, 3, ...uleb(8 * e)), [0], () => 8);
+  // out += row, for every row
+  countedLoop(fb, r, () => fb.get(nR), () => {
+    fb.get(0).set(t[0]);
+    for (const k of inputs) fb.get(k).set(t[k]);
+    each((e) => {
+      fb.get(t[0]).get(t[0]).emit(OP.f64Load, 3, ...uleb(8 * e));
+      compileExpr(fb, ph.src[0], (x) => {
+        const k = leafIndex.get(x);
+        return k === undefined ? null : emitLoad(fb, t[k], dtypes[k], innerClasses[k] === "unit" ? e * dtypes[k].itemsize : 0);
+      });
+      fb.emit(OP.f64Add, OP.f64Store, 3, ...uleb(8 * e));
+    }, [0, ...unitInputs], (k) => dtypes[k].itemsize);
+    for (const k of inputs) fb.get(k).get(rowStride(k)).emit(OP.i32Add).set(k);
+  });
+  if (spec.mode === "outer") {
+    fb.get(0).set(t[0]);
+    each((e) => {
+      fb.get(t[0]);
+      const vt = compileExpr(fb, spec.root, (x) => {
+        if (!spec.phaseRefs.has(x)) return null;
+        fb.get(t[0]).emit(OP.f64Load, 3, ...uleb(8 * e));
+        return "f64";
+      });
+      emitStore(fb, dtypes[0], vt, 8 * e);
+    }, [0], () => 8);
+  }
+  return { bytes: moduleBytes([fb]), tail: [...rowBytes, nRows, nCols] };
 }

@@ -1,0 +1,84 @@
+/** @file A tiny WebAssembly assembler: opcodes, LEB128, function builders and the module layout the kernels need (one imported shared memory, several functions, one export). */
+
+export const I32 = 0x7f;
+export const F64 = 0x7c;
+export type ValType = typeof I32 | typeof F64;
+
+export const uleb = (n: number): number[] => {
+  const out: number[] = [];
+  do {
+    let b = n & 0x7f;
+    n >>>= 7;
+    if (n) b |= 0x80;
+    out.push(b);
+  } while (n);
+  return out;
+};
+export const sleb = (n: number): number[] => {
+  const out: number[] = [];
+  for (;;) {
+    const b = n & 0x7f;
+    n >>= 7;
+    if ((n === 0 && !(b & 0x40)) || (n === -1 && b & 0x40)) return [...out, b];
+    out.push(b | 0x80);
+  }
+};
+const vec = (items: number[][]): number[] => [...uleb(items.length), ...items.flat()];
+const section = (id: number, bytes: number[]): number[] => [id, ...uleb(bytes.length), ...bytes];
+const name = (s: string): number[] => vec([...s].map((c) => [c.charCodeAt(0)]));
+
+export const OP = {
+  block: 0x02, loop: 0x03, if: 0x04, else: 0x05, end: 0x0b, br: 0x0c, brIf: 0x0d, return: 0x0f, call: 0x10,
+  select: 0x1b, localGet: 0x20, localSet: 0x21, localTee: 0x22,
+  i32Const: 0x41, f64Const: 0x44,
+  i32Eqz: 0x45, i32Ne: 0x47, i32LtU: 0x49, i32GtU: 0x4b, i32LeU: 0x4d, i32GeU: 0x4f,
+  i32Add: 0x6a, i32Sub: 0x6b, i32Mul: 0x6c, i32DivU: 0x6e, i32RemU: 0x70, i32And: 0x71, i32Or: 0x72, i32Xor: 0x73, i32ShrU: 0x76,
+  f64Abs: 0x99, f64Neg: 0x9a, f64Ceil: 0x9b, f64Floor: 0x9c, f64Trunc: 0x9d, f64Nearest: 0x9e, f64Sqrt: 0x9f,
+  f64Add: 0xa0, f64Sub: 0xa1, f64Mul: 0xa2, f64Div: 0xa3, f64Copysign: 0xa6,
+  f64Eq: 0x61, f64Ne: 0x62, f64Lt: 0x63, f64Gt: 0x64, f64Le: 0x65, f64Ge: 0x66,
+  f64Load: 0x2b, f32Load: 0x2a, i32Load8U: 0x2d, f64Store: 0x39, f32Store: 0x38, i32Store8: 0x3a,
+  f32DemoteF64: 0xb6, f64PromoteF32: 0xbb, f64ConvertI32U: 0xb8,
+} as const;
+
+export const f64const = (v: number): number[] => [OP.f64Const, ...new Uint8Array(new Float64Array([v]).buffer)];
+export const i32const = (v: number): number[] => [OP.i32Const, ...sleb(v)];
+
+/** One function: typed params, locals allocated on demand, a flat code buffer. */
+export class FnBuilder {
+  readonly code: number[] = [];
+  readonly locals: ValType[] = [];
+  constructor(readonly params: readonly ValType[], readonly results: readonly ValType[]) {}
+  local(t: ValType): number {
+    this.locals.push(t);
+    return this.params.length + this.locals.length - 1;
+  }
+  emit(...bytes: number[]): this {
+    this.code.push(...bytes);
+    return this;
+  }
+  get(i: number): this { return this.emit(OP.localGet, ...uleb(i)); }
+  set(i: number): this { return this.emit(OP.localSet, ...uleb(i)); }
+  tee(i: number): this { return this.emit(OP.localTee, ...uleb(i)); }
+  /** `local += delta` on an i32 local */
+  addTo(i: number, delta: number): this {
+    return this.get(i).emit(...i32const(delta), OP.i32Add).set(i);
+  }
+  bytes(): number[] {
+    const locals = vec(this.locals.map((t) => [1, t]));
+    const body = [...locals, ...this.code, OP.end];
+    return [...uleb(body.length), ...body];
+  }
+}
+
+/** A module importing the shared memory as m.mem and exporting function 0 as "k". */
+export function moduleBytes(fns: readonly FnBuilder[]): Uint8Array {
+  const types = fns.map((f) => [0x60, ...vec(f.params.map((t) => [t])), ...vec(f.results.map((t) => [t]))]);
+  return new Uint8Array([
+    0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00,
+    ...section(1, vec(types)),
+    ...section(2, vec([[...name("m"), ...name("mem"), 0x02, 0x03, ...uleb(1), ...uleb(65536)]])),
+    ...section(3, vec(fns.map((_, i) => uleb(i)))),
+    ...section(7, vec([[...name("k"), 0x00, 0]])),
+    ...section(10, vec(fns.map((f) => f.bytes()))),
+  ]);
+}
