@@ -79,7 +79,11 @@ export function lowerKernel(spec: KernelSpec): LoweredKernel {
     sh = dims.map((d) => d.n);
     st = operands.flatMap((_, k) => dims.map((d) => d.s[k]));
     renderElementwise(em, spec, operands.length, dims, lanes, offsets.every((o) => o === 0), leafIndex, helpers);
-    if (dims.length === 1 && !NO_WASM) wasm = renderWasmElementwise(spec, strideClasses(dims[0], lanes), leafIndex, operands.map((o) => o.buf.dtype), dims[0].n);
+    if (dims.length <= 3 && !NO_WASM) {
+      const laneBytes = operands.map((o) => o.buf.dtype.laneCtor.BYTES_PER_ELEMENT);
+      const outerStrides = dims.slice(0, -1).map((d) => d.s.map((x, k) => x * laneBytes[k]));
+      wasm = renderWasmElementwise(spec, strideClasses(dims[dims.length - 1], lanes), leafIndex, operands.map((o) => o.buf.dtype), outerStrides, dims.map((d) => d.n));
+    }
   } else {
     const outerAxes = spec.space.map((_, i) => i).filter((i) => !spec.axes.includes(i));
     const strideOf = (k: number, axis: number) => {

@@ -2,7 +2,7 @@
 
 export const I32 = 0x7f;
 export const F64 = 0x7c;
-export type ValType = typeof I32 | typeof F64;
+export type ValType = typeof I32 | typeof F64 | 0x7b;
 
 export const uleb = (n: number): number[] => {
   const out: number[] = [];
@@ -39,6 +39,18 @@ export const OP = {
   f64Load: 0x2b, f32Load: 0x2a, i32Load8U: 0x2d, f64Store: 0x39, f32Store: 0x38, i32Store8: 0x3a,
   f32DemoteF64: 0xb6, f64PromoteF32: 0xbb, f64ConvertI32U: 0xb8,
 } as const;
+
+/** SIMD instructions: the 0xfd prefix and their numbers in the SIMD specification */
+export const SIMD = {
+  load: 0x00, store: 0x0b, f64x2Splat: 0x14, f64x2ExtractLane: 0x21,
+  f64x2Eq: 0x47, f64x2Ne: 0x48, f64x2Lt: 0x49, f64x2Gt: 0x4a, f64x2Le: 0x4b, f64x2Ge: 0x4c,
+  and: 0x4e, or: 0x50, bitselect: 0x52, store64Lane: 0x5b, load64Zero: 0x5d,
+  f32x4DemoteF64x2Zero: 0x5e, f64x2PromoteLowF32x4: 0x5f,
+  f64x2Ceil: 0x74, f64x2Floor: 0x75, f64x2Trunc: 0x7a, f64x2Nearest: 0x94,
+  f64x2Abs: 0xec, f64x2Neg: 0xed, f64x2Sqrt: 0xef, f64x2Add: 0xf0, f64x2Sub: 0xf1, f64x2Mul: 0xf2, f64x2Div: 0xf3,
+} as const;
+export const V128 = 0x7b;
+export const simd = (op: number, ...imm: number[]): number[] => [0xfd, ...uleb(op), ...imm];
 
 export const f64const = (v: number): number[] => [OP.f64Const, ...new Uint8Array(new Float64Array([v]).buffer)];
 export const i32const = (v: number): number[] => [OP.i32Const, ...sleb(v)];

@@ -3,7 +3,7 @@ import type { DType } from "../../runtime/dtype.js";
 import { Op } from "../ir/ops.js";
 import { toposort, type Node } from "../ir/node.js";
 import { walkKernel, type KernelSpec } from "../schedule.js";
-import { F64, FnBuilder, I32, OP, f64const, i32const, moduleBytes, uleb, type ValType } from "./wasm-asm.js";
+import { F64, FnBuilder, I32, OP, SIMD, V128, f64const, i32const, moduleBytes, simd, uleb, type ValType } from "./wasm-asm.js";
 
 /** wasm value kinds: f64 for float data, i32 for bools */
 type VT = "f64" | "i32";
@@ -131,13 +131,13 @@ function compileExpr(fb: FnBuilder, root: Node, leaf: LeafFn): VT {
         fb.emit(...f64const(0), OP.f64Eq);
         return "i32";
       case Op.Max: case Op.Min: {
-        // NumPy's maximum: (a >= b || a !== a) ? a : b, minimum with <=, signed zeros included
+        // NumPy's maximum: (a > b || a !== a) ? a : b (ties keep b), minimum with <
         const la = fb.local(F64), lb = fb.local(F64);
         value(a);
         fb.set(la);
         value(b);
         fb.set(lb);
-        fb.get(la).get(lb).get(la).get(lb).emit(n.op === Op.Max ? OP.f64Ge : OP.f64Le);
+        fb.get(la).get(lb).get(la).get(lb).emit(n.op === Op.Max ? OP.f64Gt : OP.f64Lt);
         fb.get(la).get(la).emit(OP.f64Ne, OP.i32Or, OP.select);
         return "f64";
       }
@@ -187,6 +187,136 @@ function hoistInvariants(fb: FnBuilder, expr: Node, isVarying: (n: Node) => bool
   }
 }
 
+// ---- two lanes at a time ----------------------------------------------------------------------
+
+const V_BINARY: Partial<Record<Op, number>> = { [Op.Add]: SIMD.f64x2Add, [Op.Sub]: SIMD.f64x2Sub, [Op.Mul]: SIMD.f64x2Mul, [Op.Div]: SIMD.f64x2Div };
+const V_UNARY: Partial<Record<Op, number>> = {
+  [Op.Neg]: SIMD.f64x2Neg, [Op.Abs]: SIMD.f64x2Abs, [Op.Sqrt]: SIMD.f64x2Sqrt, [Op.Floor]: SIMD.f64x2Floor,
+  [Op.Ceil]: SIMD.f64x2Ceil, [Op.Trunc]: SIMD.f64x2Trunc, [Op.Rint]: SIMD.f64x2Nearest,
+};
+const V_COMPARE: Partial<Record<Op, number>> = {
+  [Op.Lt]: SIMD.f64x2Lt, [Op.Le]: SIMD.f64x2Le, [Op.Gt]: SIMD.f64x2Gt, [Op.Ge]: SIMD.f64x2Ge, [Op.Eq]: SIMD.f64x2Eq, [Op.Ne]: SIMD.f64x2Ne,
+};
+
+/**
+ * Can `expr` be computed two elements at a time with results equal lane by lane to the scalar
+ * code? Float data only; booleans appear only as comparison masks feeding `where`.
+ */
+export function simdable(expr: Node, isLeaf: (n: Node) => boolean): boolean {
+  const inKernel = [...walkKernel(expr)];
+  for (const n of inKernel) {
+    if (isLeaf(n)) {
+      if (n.dtype.kind !== "f") return false;
+      continue;
+    }
+    if (n.op === Op.Const) {
+      if (typeof n.arg !== "number") return false;
+      continue;
+    }
+    if (n.dtype.kind === "b") {
+      // a mask: only comparisons of floats, used by where
+      if (!(n.op in V_COMPARE) || n.src[0].dtype.kind !== "f") return false;
+      continue;
+    }
+    if (n.dtype.kind !== "f") return false;
+    if (n.op === Op.Cast) {
+      if (n.src[0].dtype.kind !== "f") return false;
+      continue;
+    }
+    if (n.op === Op.Where || n.op === Op.Max || n.op === Op.Min || n.op === Op.Square) continue;
+    if (!(n.op in V_BINARY) && !(n.op in V_UNARY)) return false;
+  }
+  return !inKernel.some((n) => n !== expr && n.dtype.kind === "b" && !inKernel.some((u) => u.op === Op.Where && u.src[0] === n));
+}
+
+/** Like compileExpr, over v128 values (two float64 lanes); leaves push a v128. */
+function compileExprV(fb: FnBuilder, root: Node, leaf: (n: Node) => boolean): void {
+  const uses = new Map<Node, number>();
+  for (const n of walkKernel(root)) for (const s of n.op === Op.Load || n.op === Op.Const || n.isBoundary ? [] : n.src) uses.set(s, (uses.get(s) ?? 0) + 1);
+  const localOf = new Map<Node, number>();
+  const value = (n: Node): void => {
+    const loc = localOf.get(n);
+    if (loc !== undefined) {
+      fb.get(loc);
+      return;
+    }
+    compute(n);
+    if ((uses.get(n) ?? 0) > 1) {
+      const l = fb.local(V128);
+      localOf.set(n, l);
+      fb.tee(l);
+    }
+  };
+  const twice = (n: Node): number => {
+    const l = fb.local(V128);
+    value(n);
+    fb.set(l);
+    return l;
+  };
+  const compute = (n: Node): void => {
+    if (leaf(n)) return;
+    if (n.op === Op.Const) {
+      fb.emit(...f64const(n.arg as number), ...simd(SIMD.f64x2Splat));
+      return;
+    }
+    if (n.op === Op.Cast) {
+      value(n.src[0]);
+      // float64 -> float32 rounds each lane, as the scalar Math.fround
+      if (n.dtype.name === "float32" && n.src[0].dtype.name !== "float32") fb.emit(...simd(SIMD.f32x4DemoteF64x2Zero), ...simd(SIMD.f64x2PromoteLowF32x4));
+      return;
+    }
+    if (n.op === Op.Where) {
+      value(n.src[1]);
+      value(n.src[2]);
+      value(n.src[0]);
+      fb.emit(...simd(SIMD.bitselect));
+      return;
+    }
+    const [a, b] = n.src;
+    if (n.op === Op.Square) {
+      const l = twice(a);
+      fb.get(l).get(l).emit(...simd(SIMD.f64x2Mul));
+      return;
+    }
+    if (n.op === Op.Max || n.op === Op.Min) {
+      // (a > b || a !== a) ? a : b, per lane
+      const la = twice(a), lb = twice(b);
+      fb.get(la).get(lb);
+      fb.get(la).get(lb).emit(...simd(n.op === Op.Max ? SIMD.f64x2Gt : SIMD.f64x2Lt));
+      fb.get(la).get(la).emit(...simd(SIMD.f64x2Ne), ...simd(SIMD.or), ...simd(SIMD.bitselect));
+      return;
+    }
+    if (n.op in V_UNARY) {
+      value(a);
+      fb.emit(...simd(V_UNARY[n.op]!));
+      return;
+    }
+    value(a);
+    value(b);
+    fb.emit(...simd((V_BINARY[n.op] ?? V_COMPARE[n.op])!));
+  };
+  value(root);
+}
+
+/** Two lanes of a float operand: adjacent elements (unit stride) or one element twice (zero stride). */
+function emitLoadV(fb: FnBuilder, ptrLocal: number, dt: DType, offset: number, unit: boolean): void {
+  fb.get(ptrLocal);
+  if (!unit) {
+    if (dt.name === "float64") fb.emit(OP.f64Load, 3, ...uleb(offset));
+    else fb.emit(OP.f32Load, 2, ...uleb(offset), OP.f64PromoteF32);
+    fb.emit(...simd(SIMD.f64x2Splat));
+    return;
+  }
+  if (dt.name === "float64") fb.emit(...simd(SIMD.load, 3, ...uleb(offset)));
+  else fb.emit(...simd(SIMD.load64Zero, 2, ...uleb(offset)), ...simd(SIMD.f64x2PromoteLowF32x4));
+}
+
+/** Store the two lanes on the stack (address pushed before them). */
+function emitStoreV(fb: FnBuilder, dt: DType, offset: number): void {
+  if (dt.name === "float64") fb.emit(...simd(SIMD.store, 3, ...uleb(offset)));
+  else fb.emit(...simd(SIMD.f32x4DemoteF64x2Zero), ...simd(SIMD.store64Lane, 2, ...uleb(offset), 0));
+}
+
 function emitLoad(fb: FnBuilder, ptrLocal: number, dt: DType, offset: number): VT {
   fb.get(ptrLocal);
   if (dt.name === "float64") fb.emit(OP.f64Load, 3, ...uleb(offset));
@@ -220,43 +350,80 @@ function countedLoop(fb: FnBuilder, i: number, n: () => void, body: () => void):
 }
 
 /**
- * A contiguous 1-d elementwise kernel: `k(out, in0, ..., n)` over byte addresses. Null when the
- * JS kernel must run (strided operands, integer data, transcendental ops).
+ * An elementwise kernel whose innermost dim walks unit or zero strides: `k(out, in0, ..., strides of
+ * the outer dims (bytes, dim-major), extents)`, two lanes at a time where the expression allows.
+ * Null when the JS kernel must run (other strides, integer data, transcendental ops).
  */
-export function renderWasmElementwise(spec: KernelSpec, classes: readonly StrideClass[], leafIndex: Map<Node, number>, dtypes: readonly DType[], n: number): WasmKernel | null {
+export function renderWasmElementwise(spec: KernelSpec, classes: readonly StrideClass[], leafIndex: Map<Node, number>, dtypes: readonly DType[], outerStrides: readonly (readonly number[])[], extents: readonly number[]): WasmKernel | null {
   if (classes.includes("gen") || !dtypes.every(supportedDType)) return null;
   const isLeaf = (x: Node) => leafIndex.has(x);
   for (const x of walkKernel(spec.root)) if (!supportedNode(x, isLeaf)) return null;
-  const nops = dtypes.length;
-  const fb = new FnBuilder([...dtypes.map(() => I32 as ValType), I32], []);
-  const i = fb.local(I32);
-  // element `e` ahead of the pointers, through the load/store offset immediates
+  const nops = dtypes.length, levels = extents.length - 1;
+  const vector = dtypes[0].kind === "f" && simdable(spec.root, isLeaf);
+  const fb = new FnBuilder([...dtypes.map(() => I32 as ValType), ...outerStrides.flatMap((d) => d.map(() => I32 as ValType)), ...extents.map(() => I32 as ValType)], []);
+  const strideParam = (l: number, k: number) => nops + l * nops + k;
+  const extentParam = (l: number) => nops + levels * nops + l;
+  const ptr = dtypes.map(() => fb.local(I32));
+  const off = (k: number, e: number) => (classes[k] === "unit" ? e * dtypes[k].itemsize : 0);
   const element = (e: number) => {
-    fb.get(0);
+    fb.get(ptr[0]);
     const vt = compileExpr(fb, spec.root, (x) => {
       const k = leafIndex.get(x);
-      return k === undefined ? null : emitLoad(fb, k, dtypes[k], classes[k] === "unit" ? e * dtypes[k].itemsize : 0);
+      return k === undefined ? null : emitLoad(fb, ptr[k], dtypes[k], off(k, e));
     });
-    emitStore(fb, dtypes[0], vt, classes[0] === "unit" ? e * dtypes[0].itemsize : 0);
+    emitStore(fb, dtypes[0], vt, off(0, e));
+  };
+  const pair = (e: number) => {
+    fb.get(ptr[0]);
+    compileExprV(fb, spec.root, (x) => {
+      const k = leafIndex.get(x);
+      if (k === undefined) return false;
+      emitLoadV(fb, ptr[k], dtypes[k], off(k, e), classes[k] === "unit");
+      return true;
+    });
+    emitStoreV(fb, dtypes[0], off(0, e));
   };
   const advance = (steps: number) => {
-    for (let k = 0; k < nops; k++) if (classes[k] === "unit") fb.addTo(k, steps * dtypes[k].itemsize);
+    for (let k = 0; k < nops; k++) if (classes[k] === "unit") fb.addTo(ptr[k], steps * dtypes[k].itemsize);
   };
-  // four elements per trip, then the rest one by one
-  fb.emit(...i32const(0)).set(i);
-  fb.emit(OP.block, 0x40, OP.loop, 0x40);
-  fb.get(i).emit(...i32const(4), OP.i32Add).get(nops).emit(OP.i32GtU, OP.brIf, 1);
-  for (let e = 0; e < 4; e++) element(e);
-  advance(4);
-  fb.addTo(i, 4);
-  fb.emit(OP.br, 0, OP.end, OP.end);
-  fb.emit(OP.block, 0x40, OP.loop, 0x40);
-  fb.get(i).get(nops).emit(OP.i32GeU, OP.brIf, 1);
-  element(0);
-  advance(1);
-  fb.addTo(i, 1);
-  fb.emit(OP.br, 0, OP.end, OP.end);
-  return { bytes: moduleBytes([fb]), tail: [n] };
+  const innermost = () => {
+    const i = fb.local(I32), n = extentParam(levels);
+    // four elements per trip (two pairs of lanes, or four scalars), then the rest one by one
+    fb.emit(...i32const(0)).set(i);
+    fb.emit(OP.block, 0x40, OP.loop, 0x40);
+    fb.get(i).emit(...i32const(4), OP.i32Add).get(n).emit(OP.i32GtU, OP.brIf, 1);
+    if (vector) {
+      pair(0);
+      pair(2);
+    } else for (let e = 0; e < 4; e++) element(e);
+    advance(4);
+    fb.addTo(i, 4);
+    fb.emit(OP.br, 0, OP.end, OP.end);
+    fb.emit(OP.block, 0x40, OP.loop, 0x40);
+    fb.get(i).get(n).emit(OP.i32GeU, OP.brIf, 1);
+    element(0);
+    advance(1);
+    fb.addTo(i, 1);
+    fb.emit(OP.br, 0, OP.end, OP.end);
+  };
+  // outer dims: each level restarts its pointers from the level above, then steps them
+  const rowPtr = Array.from({ length: levels }, () => dtypes.map(() => fb.local(I32)));
+  const nestLevel = (l: number) => {
+    const src = l === 0 ? dtypes.map((_, k) => k) : rowPtr[l - 1];
+    if (l === levels) {
+      dtypes.forEach((_, k) => fb.get(src[k]).set(ptr[k]));
+      innermost();
+      return;
+    }
+    dtypes.forEach((_, k) => fb.get(src[k]).set(rowPtr[l][k]));
+    const c = fb.local(I32);
+    countedLoop(fb, c, () => fb.get(extentParam(l)), () => {
+      nestLevel(l + 1);
+      dtypes.forEach((_, k) => fb.get(rowPtr[l][k]).get(strideParam(l, k)).emit(OP.i32Add).set(rowPtr[l][k]));
+    });
+  };
+  nestLevel(0);
+  return { bytes: moduleBytes([fb]), tail: [...outerStrides.flat(), ...extents] };
 }
 
 /**
