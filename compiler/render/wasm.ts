@@ -492,20 +492,55 @@ export function renderWasmReduce(
       advance(1);
     });
     fb.get(s).emit(OP.return, OP.end);
-    // n <= 128: eight accumulators, combined pairwise, then the tail
+    // n <= 128: eight accumulators, combined pairwise, then the tail. With two lanes, accumulator
+    // pair (a2k, a2k+1) is one v128 fed elements 2k and 2k+1: the very same sums, lane by lane.
+    const isLeafV = (x: Node) => leafIndex.has(x) || spec.phaseRefs.has(x) || hoisted.has(x);
+    const vector = simdable(ph.src[0], isLeafV) && [...hoisted.values()].every(([, vt]) => vt === "f64");
+    const atV = (e: number) => (x: Node): boolean => {
+      const h = hoisted.get(x);
+      const pj = spec.phaseRefs.get(x);
+      if (h || pj !== undefined) {
+        fb.get(h ? h[0] : r(pj!)).emit(...simd(SIMD.f64x2Splat));
+        return true;
+      }
+      const k = leafIndex.get(x);
+      if (k === undefined) return false;
+      emitLoadV(fb, q(k), dtypes[k], innerClasses[k] === "unit" ? e * dtypes[k].itemsize : 0, innerClasses[k] === "unit");
+      return true;
+    };
+    const vacc = Array.from({ length: 4 }, () => fb.local(V128));
     fb.get(nL).emit(...i32const(128), OP.i32LeU, OP.if, 0x40);
-    for (let e = 0; e < 8; e++) {
-      compileExpr(fb, ph.src[0], atHoisted(e));
-      fb.set(acc[e]);
+    if (vector) {
+      for (let v = 0; v < 4; v++) {
+        compileExprV(fb, ph.src[0], atV(2 * v));
+        fb.set(vacc[v]);
+      }
+    } else {
+      for (let e = 0; e < 8; e++) {
+        compileExpr(fb, ph.src[0], atHoisted(e));
+        fb.set(acc[e]);
+      }
     }
     advance(8);
     fb.emit(...i32const(8)).set(i);
     fb.emit(OP.block, 0x40, OP.loop, 0x40);
     fb.get(i).get(nL).emit(...i32const(-8), OP.i32And, OP.i32GeU, OP.brIf, 1);
-    for (let e = 0; e < 8; e++) addInto(acc[e], e);
+    if (vector) {
+      for (let v = 0; v < 4; v++) {
+        fb.get(vacc[v]);
+        compileExprV(fb, ph.src[0], atV(2 * v));
+        fb.emit(...simd(SIMD.f64x2Add)).set(vacc[v]);
+      }
+    } else for (let e = 0; e < 8; e++) addInto(acc[e], e);
     advance(8);
     fb.addTo(i, 8);
     fb.emit(OP.br, 0, OP.end, OP.end);
+    if (vector) {
+      for (let v = 0; v < 4; v++) {
+        fb.get(vacc[v]).emit(...simd(SIMD.f64x2ExtractLane, 0)).set(acc[2 * v]);
+        fb.get(vacc[v]).emit(...simd(SIMD.f64x2ExtractLane, 1)).set(acc[2 * v + 1]);
+      }
+    }
     fb.get(acc[0]).get(acc[1]).emit(OP.f64Add).get(acc[2]).get(acc[3]).emit(OP.f64Add, OP.f64Add);
     fb.get(acc[4]).get(acc[5]).emit(OP.f64Add).get(acc[6]).get(acc[7]).emit(OP.f64Add, OP.f64Add, OP.f64Add).set(s);
     fb.emit(OP.block, 0x40, OP.loop, 0x40);
@@ -565,7 +600,33 @@ export function renderWasmReduce(
       dtypes.forEach((_, k) => fb.get(k).set(t[k]));
       const i = fb.local(I32);
       const hoisted = hoistInvariants(fb, spec.root, (x) => leafIndex.has(x) && !spec.phaseRefs.has(x), phaseLeaf);
-      countedLoop(fb, i, () => fb.get(nI), () => {
+      const isLeafV = (x: Node) => leafIndex.has(x) || spec.phaseRefs.has(x) || hoisted.has(x);
+      const unitOut = innerClasses[0] === "unit";
+      if (unitOut && dtypes[0].kind === "f" && simdable(spec.root, isLeafV) && [...hoisted.values()].every(([, vt]) => vt === "f64")) {
+        // pairs of lanes first; the scalar loop below finishes the row
+        const pairs = fb.local(I32);
+        fb.get(nI).emit(...i32const(1), OP.i32ShrU).set(pairs);
+        countedLoop(fb, i, () => fb.get(pairs), () => {
+          fb.get(t[0]);
+          compileExprV(fb, spec.root, (x) => {
+            const h = hoisted.get(x);
+            const pj = spec.phaseRefs.get(x);
+            if (h || pj !== undefined) {
+              fb.get(h ? h[0] : rj[pj!]).emit(...simd(SIMD.f64x2Splat));
+              return true;
+            }
+            const k = leafIndex.get(x);
+            if (k === undefined) return false;
+            emitLoadV(fb, t[k], dtypes[k], 0, innerClasses[k] === "unit");
+            return true;
+          });
+          emitStoreV(fb, dtypes[0], 0);
+          for (let k = 0; k < nops; k++) if (innerClasses[k] === "unit") fb.addTo(t[k], 2 * dtypes[k].itemsize);
+        });
+        fb.get(nI).emit(...i32const(1), OP.i32And).set(pairs);
+        countedLoop(fb, i, () => fb.get(pairs), () => epilogueElement());
+      } else countedLoop(fb, i, () => fb.get(nI), () => epilogueElement());
+      function epilogueElement() {
         fb.get(t[0]);
         const vt = compileExpr(fb, spec.root, (x) => {
           const h = hoisted.get(x);
@@ -580,7 +641,7 @@ export function renderWasmReduce(
         });
         emitStore(fb, dtypes[0], vt);
         for (let k = 0; k < nops; k++) if (innerClasses[k] === "unit") fb.addTo(t[k], dtypes[k].itemsize);
-      });
+      }
     }
     for (let k = 0; k < nops; k++) fb.get(k).get(so(k)).emit(OP.i32Add).set(k);
   });
