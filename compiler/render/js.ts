@@ -129,10 +129,10 @@ export function lowerKernel(spec: KernelSpec): LoweredKernel {
       const floatSum = spec.phases.some((p) => p.reduceArg.op === "sum" && p.dtype.kind !== "i" && p.dtype.kind !== "u");
       const small = inner.length === 1 && inner[0].n <= (floatSum ? 7 : 8) && spec.mode !== "full" ? inner[0].n : null;
       renderReduce(em, spec, operands.length, outer.length, inner.length, inner[inner.length - 1], lanes, small, leafIndex, helpers);
-      if (outer.length === 1 && inner.length === 1 && !NO_WASM) {
+      if (outer.length <= 3 && inner.length === 1 && !NO_WASM) {
         const laneBytes = operands.map((o) => o.buf.dtype.laneCtor.BYTES_PER_ELEMENT);
         wasm = renderWasmReduce(spec, strideClasses(inner[0], lanes), leafIndex, operands.map((o) => o.buf.dtype),
-          outer[0].s.map((x, k) => x * laneBytes[k]), outer[0].n, inner[0].n);
+          outer.map((d) => d.s.map((x, k) => x * laneBytes[k])), outer.map((d) => d.n), inner[0].n, small);
       }
     }
   }

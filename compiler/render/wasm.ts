@@ -433,7 +433,7 @@ export function renderWasmElementwise(spec: KernelSpec, classes: readonly Stride
  */
 export function renderWasmReduce(
   spec: KernelSpec, innerClasses: readonly StrideClass[], leafIndex: Map<Node, number>, dtypes: readonly DType[],
-  outerBytes: readonly number[], nOuter: number, nInner: number,
+  outerBytes: readonly (readonly number[])[], outerExtents: readonly number[], nInner: number, smallInner: number | null,
 ): WasmKernel | null {
   if (spec.kind !== "R" || !dtypes.every(supportedDType)) return null;
   if (!spec.phases.every((p) => p.reduceArg.op === "sum" && p.dtype.kind === "f" && p.src[0].dtype.kind === "f")) return null;
@@ -567,12 +567,14 @@ export function renderWasmReduce(
     return fb;
   });
 
-  // k: the loop over rows
-  const params: ValType[] = [...dtypes.map(() => I32 as ValType), ...dtypes.map(() => I32 as ValType), I32, I32];
+  // k: nested loops over the kept dims; each row computes its phases, then writes
+  const levels = outerBytes.length;
+  const params: ValType[] = [...dtypes.map(() => I32 as ValType), ...outerBytes.flatMap((d) => d.map(() => I32 as ValType)), ...outerBytes.map(() => I32 as ValType), I32];
   const fb = new FnBuilder(params, []);
-  const so = (k: number) => nops + k;
-  const nO = 2 * nops, nI = 2 * nops + 1;
-  const o = fb.local(I32);
+  const strideParam = (l: number, k: number) => nops + l * nops + k;
+  const extentParam = (l: number) => nops + levels * nops + l;
+  const nI = nops + levels * nops + levels;
+  const cur = dtypes.map(() => fb.local(I32));
   const rj = spec.phases.map(() => fb.local(F64));
   const phaseLeaf = (x: Node): VT | null => {
     const pj = spec.phaseRefs.get(x);
@@ -580,24 +582,39 @@ export function renderWasmReduce(
     fb.get(rj[pj]);
     return "f64";
   };
-  countedLoop(fb, o, () => fb.get(nO), () => {
-    spec.phases.forEach((_, j) => {
-      for (const k of inputs) fb.get(k);
-      fb.get(nI);
-      for (let t = 0; t < j; t++) fb.get(rj[t]);
-      fb.emit(OP.call, ...uleb(j + 1)).set(rj[j]);
+  const rowBody = () => {
+    spec.phases.forEach((ph, j) => {
+      if (smallInner !== null) {
+        // a few elements: NumPy's short pairwise case is a running sum from 0, inlined here
+        fb.emit(...f64const(0));
+        for (let e = 0; e < smallInner; e++) {
+          compileExpr(fb, ph.src[0], (x) => {
+            const pv = phaseLeaf(x);
+            if (pv) return pv;
+            const k = leafIndex.get(x);
+            return k === undefined ? null : emitLoad(fb, cur[k], dtypes[k], innerClasses[k] === "unit" ? e * dtypes[k].itemsize : 0);
+          });
+          fb.emit(OP.f64Add);
+        }
+        fb.set(rj[j]);
+      } else {
+        for (const k of inputs) fb.get(cur[k]);
+        fb.get(nI);
+        for (let t = 0; t < j; t++) fb.get(rj[t]);
+        fb.emit(OP.call, ...uleb(j + 1)).set(rj[j]);
+      }
       // a float32 phase holds NumPy's float32 value
-      if (spec.phases[j].dtype.name === "float32") fb.get(rj[j]).emit(OP.f32DemoteF64, OP.f64PromoteF32).set(rj[j]);
+      if (ph.dtype.name === "float32") fb.get(rj[j]).emit(OP.f32DemoteF64, OP.f64PromoteF32).set(rj[j]);
     });
     if (spec.mode === "phase") {
-      fb.get(0).get(rj[rj.length - 1]);
+      fb.get(cur[0]).get(rj[rj.length - 1]);
       emitStore(fb, dtypes[0], "f64");
     } else if (spec.mode === "outer") {
-      fb.get(0);
+      fb.get(cur[0]);
       emitStore(fb, dtypes[0], compileExpr(fb, spec.root, phaseLeaf));
     } else {
       const t = dtypes.map(() => fb.local(I32));
-      dtypes.forEach((_, k) => fb.get(k).set(t[k]));
+      dtypes.forEach((_, k) => fb.get(cur[k]).set(t[k]));
       const i = fb.local(I32);
       const hoisted = hoistInvariants(fb, spec.root, (x) => leafIndex.has(x) && !spec.phaseRefs.has(x), phaseLeaf);
       const isLeafV = (x: Node) => leafIndex.has(x) || spec.phaseRefs.has(x) || hoisted.has(x);
@@ -643,9 +660,24 @@ export function renderWasmReduce(
         for (let k = 0; k < nops; k++) if (innerClasses[k] === "unit") fb.addTo(t[k], dtypes[k].itemsize);
       }
     }
-    for (let k = 0; k < nops; k++) fb.get(k).get(so(k)).emit(OP.i32Add).set(k);
-  });
-  return { bytes: moduleBytes([fb, ...pws]), tail: [...outerBytes, nOuter, nInner] };
+  };
+  const rows = Array.from({ length: levels }, () => dtypes.map(() => fb.local(I32)));
+  const nestLevel = (l: number) => {
+    const src = l === 0 ? dtypes.map((_, k) => k) : rows[l - 1];
+    if (l === levels) {
+      dtypes.forEach((_, k) => fb.get(src[k]).set(cur[k]));
+      rowBody();
+      return;
+    }
+    dtypes.forEach((_, k) => fb.get(src[k]).set(rows[l][k]));
+    const c = fb.local(I32);
+    countedLoop(fb, c, () => fb.get(extentParam(l)), () => {
+      nestLevel(l + 1);
+      dtypes.forEach((_, k) => fb.get(rows[l][k]).get(strideParam(l, k)).emit(OP.i32Add).set(rows[l][k]));
+    });
+  };
+  nestLevel(0);
+  return { bytes: moduleBytes([fb, ...pws]), tail: [...outerBytes.flat(), ...outerExtents, nInner] };
 }
 
 /**
