@@ -3,6 +3,7 @@ import type { LaneArray } from "./dtype.js";
 import { KERNEL_HELPERS } from "./kernel-helpers.js";
 import { counters, DEBUG } from "./debug.js";
 import { wasmMemory } from "./wasm-memory.js";
+import { WASM_IMPORTS } from "../compiler/render/wasm.js";
 
 export type KernelFn = (...args: (LaneArray | number[])[]) => void;
 
@@ -28,7 +29,7 @@ const wasmCache = new Map<string, (...args: number[]) => void>();
 export function compileWasm(key: string, bytes: Uint8Array): (...args: number[]) => void {
   let fn = wasmCache.get(key);
   if (!fn) {
-    const instance = new WebAssembly.Instance(new WebAssembly.Module(bytes), { m: { mem: wasmMemory() } });
+    const instance = new WebAssembly.Instance(new WebAssembly.Module(bytes), { m: { mem: wasmMemory(), ...WASM_IMPORTS } });
     fn = instance.exports.k as (...args: number[]) => void;
     wasmCache.set(key, fn);
     counters.kernelsCompiled++;

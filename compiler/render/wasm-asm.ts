@@ -38,7 +38,10 @@ export const OP = {
   f64Eq: 0x61, f64Ne: 0x62, f64Lt: 0x63, f64Gt: 0x64, f64Le: 0x65, f64Ge: 0x66,
   f64Load: 0x2b, f32Load: 0x2a, i32Load8U: 0x2d, f64Store: 0x39, f32Store: 0x38, i32Store8: 0x3a,
   f32DemoteF64: 0xb6, f64PromoteF32: 0xbb, f64ConvertI32U: 0xb8,
+  i64Const: 0x42, i64Add: 0x7c, i64Shl: 0x86, f64ReinterpretI64: 0xbf,
 } as const;
+/** i64.trunc_sat_f64_s (0xfc prefix) */
+export const I64_TRUNC_SAT_F64_S = [0xfc, 0x06];
 
 /** SIMD instructions: the 0xfd prefix and their numbers in the SIMD specification */
 export const SIMD = {
@@ -48,12 +51,14 @@ export const SIMD = {
   f32x4DemoteF64x2Zero: 0x5e, f64x2PromoteLowF32x4: 0x5f,
   f64x2Ceil: 0x74, f64x2Floor: 0x75, f64x2Trunc: 0x7a, f64x2Nearest: 0x94,
   f64x2Abs: 0xec, f64x2Neg: 0xed, f64x2Sqrt: 0xef, f64x2Add: 0xf0, f64x2Sub: 0xf1, f64x2Mul: 0xf2, f64x2Div: 0xf3,
+  f64x2ReplaceLane: 0x22, i64x2Splat: 0x12, i32x4TruncSatF64x2SZero: 0xfc, i64x2ExtendLowI32x4S: 0xc7, i64x2Shl: 0xcb, i64x2Add: 0xce,
 } as const;
 export const V128 = 0x7b;
 export const simd = (op: number, ...imm: number[]): number[] => [0xfd, ...uleb(op), ...imm];
 
 export const f64const = (v: number): number[] => [OP.f64Const, ...new Uint8Array(new Float64Array([v]).buffer)];
 export const i32const = (v: number): number[] => [OP.i32Const, ...sleb(v)];
+export const i64const = (v: number): number[] => [OP.i64Const, ...sleb(v)];
 
 /** One function: typed params, locals allocated on demand, a flat code buffer. */
 export class FnBuilder {
@@ -82,15 +87,29 @@ export class FnBuilder {
   }
 }
 
-/** A module importing the shared memory as m.mem and exporting function 0 as "k". */
-export function moduleBytes(fns: readonly FnBuilder[]): Uint8Array {
-  const types = fns.map((f) => [0x60, ...vec(f.params.map((t) => [t])), ...vec(f.results.map((t) => [t]))]);
+/** An imported JS function, by its name in the import object's "m" namespace. */
+export interface FnImport {
+  name: string;
+  params: readonly ValType[];
+  results: readonly ValType[];
+}
+
+/**
+ * A module importing the shared memory as m.mem and `imports` as m.<name>, exporting the first
+ * defined function as "k". Function indices: the imports first, then `fns` in order.
+ */
+export function moduleBytes(fns: readonly FnBuilder[], imports: readonly FnImport[] = []): Uint8Array {
+  const sig = (p: readonly ValType[], r: readonly ValType[]) => [0x60, ...vec(p.map((t) => [t])), ...vec(r.map((t) => [t]))];
+  const types = [...imports.map((f) => sig(f.params, f.results)), ...fns.map((f) => sig(f.params, f.results))];
   return new Uint8Array([
     0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00,
     ...section(1, vec(types)),
-    ...section(2, vec([[...name("m"), ...name("mem"), 0x02, 0x03, ...uleb(1), ...uleb(65536)]])),
-    ...section(3, vec(fns.map((_, i) => uleb(i)))),
-    ...section(7, vec([[...name("k"), 0x00, 0]])),
+    ...section(2, vec([
+      [...name("m"), ...name("mem"), 0x02, 0x03, ...uleb(1), ...uleb(65536)],
+      ...imports.map((f, i) => [...name("m"), ...name(f.name), 0x00, ...uleb(i)]),
+    ])),
+    ...section(3, vec(fns.map((_, i) => uleb(imports.length + i)))),
+    ...section(7, vec([[...name("k"), 0x00, ...uleb(imports.length)]])),
     ...section(10, vec(fns.map((f) => f.bytes()))),
   ]);
 }

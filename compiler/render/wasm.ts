@@ -3,7 +3,7 @@ import type { DType } from "../../runtime/dtype.js";
 import { Op } from "../ir/ops.js";
 import { toposort, type Node } from "../ir/node.js";
 import { walkKernel, type KernelSpec } from "../schedule.js";
-import { F64, FnBuilder, I32, OP, SIMD, V128, f64const, i32const, moduleBytes, simd, uleb, type ValType } from "./wasm-asm.js";
+import { F64, FnBuilder, I32, I64_TRUNC_SAT_F64_S, OP, SIMD, V128, f64const, i32const, i64const, moduleBytes, simd, uleb, type FnImport, type ValType } from "./wasm-asm.js";
 
 /** wasm value kinds: f64 for float data, i32 for bools */
 type VT = "f64" | "i32";
@@ -30,6 +30,46 @@ const UNARY_F64: Partial<Record<Op, number>> = {
 };
 const BOOL_OPS: Partial<Record<Op, number>> = { [Op.And]: OP.i32And, [Op.Or]: OP.i32Or, [Op.Xor]: OP.i32Xor };
 
+/** Ops wasm has no instruction for: calls to the same Math function the JS kernels use (same bits). */
+export const IMPORTED: Partial<Record<Op, { name: string; arity: 1 | 2 }>> = {
+  [Op.Sin]: { name: "sin", arity: 1 }, [Op.Cos]: { name: "cos", arity: 1 }, [Op.Tan]: { name: "tan", arity: 1 },
+  [Op.Asin]: { name: "asin", arity: 1 }, [Op.Acos]: { name: "acos", arity: 1 }, [Op.Atan]: { name: "atan", arity: 1 },
+  [Op.Sinh]: { name: "sinh", arity: 1 }, [Op.Cosh]: { name: "cosh", arity: 1 }, [Op.Tanh]: { name: "tanh", arity: 1 },
+  [Op.Asinh]: { name: "asinh", arity: 1 }, [Op.Acosh]: { name: "acosh", arity: 1 }, [Op.Atanh]: { name: "atanh", arity: 1 },
+  [Op.Log]: { name: "log", arity: 1 }, [Op.Log2]: { name: "log2", arity: 1 }, [Op.Log10]: { name: "log10", arity: 1 },
+  [Op.Log1p]: { name: "log1p", arity: 1 }, [Op.Expm1]: { name: "expm1", arity: 1 }, [Op.Cbrt]: { name: "cbrt", arity: 1 },
+  [Op.Atan2]: { name: "atan2", arity: 2 }, [Op.Hypot]: { name: "hypot", arity: 2 },
+};
+
+/** The functions imported as m.<name>: Math's, for IMPORTED. */
+export const WASM_IMPORTS: Record<string, (...a: number[]) => number> = Object.fromEntries(
+  Object.values(IMPORTED).map((d) => [d!.name, (Math as unknown as Record<string, (...a: number[]) => number>)[d!.name]]),
+);
+
+/** Function indices of the imports a module declares. */
+export type CallTable = Map<string, number>;
+
+/** The imports of the module being rendered (rendering is synchronous: set per module, read by the expression compilers). */
+let CALLS: CallTable = new Map();
+
+function callIndex(op: Op): number {
+  const i = CALLS.get(IMPORTED[op]!.name);
+  if (i === undefined) throw new Error(`internal: ${op} not imported`);
+  return i;
+}
+
+const asImports = (list: readonly { name: string; arity: 1 | 2 }[]): FnImport[] =>
+  list.map((d) => ({ name: d.name, params: d.arity === 2 ? [F64, F64] : [F64], results: [F64] }));
+
+// fdlibm's exp (as V8's Math.exp): Cody-Waite reduction by ln2, a rational approximation on the
+// reduced argument, scaling by 2**k in two steps so that subnormal results round once
+const EXP = {
+  ln2HI: 6.93147180369123816490e-01, ln2LO: 1.90821492927058770002e-10, invln2: 1.44269504088896338700e+00,
+  P1: 1.66666666666666019037e-01, P2: -2.77777777770155933842e-03, P3: 6.61375632143793436117e-05,
+  P4: -1.65339022054652515390e-06, P5: 4.13813679705723846039e-08,
+  overflow: 7.09782712893383973096e+02, underflow: -7.45133219101941108420e+02,
+};
+
 /** Can this node be computed here? (Transcendentals stay in JS: wasm has no exp or sin.) */
 function supportedNode(n: Node, isLeaf: (n: Node) => boolean): boolean {
   if (isLeaf(n)) return true;
@@ -39,15 +79,194 @@ function supportedNode(n: Node, isLeaf: (n: Node) => boolean): boolean {
     case Op.Const: return typeof n.arg === "number";
     case Op.Cast: return supportedDType(n.src[0].dtype);
     case Op.Where: return true;
-    case Op.Max: case Op.Min: case Op.Square: case Op.IsNan: return n.src[0].dtype.kind === "f";
+    case Op.Max: case Op.Min: case Op.Square: case Op.IsNan: case Op.Exp: return n.src[0].dtype.kind === "f";
     case Op.Not: return true;
     default: {
       const s = n.src[0]?.dtype;
       if (!s) return false;
       if (s.kind === "b") return n.op in BOOL_OPS;
-      return n.op in BINARY_F64 || n.op in COMPARE_F64 || n.op in UNARY_F64;
+      return n.op in BINARY_F64 || n.op in COMPARE_F64 || n.op in UNARY_F64 || (n.op in IMPORTED && s.kind === "f");
     }
   }
+}
+
+/** The imports `exprs` need, numbered from 0 (imports come first in the function index space). */
+export function importsOf(exprs: readonly Node[]): { table: CallTable; list: { name: string; arity: 1 | 2 }[]; nativeExp: boolean } {
+  const table: CallTable = new Map();
+  const list: { name: string; arity: 1 | 2 }[] = [];
+  let nativeExp = false;
+  for (const e of exprs) {
+    for (const n of walkKernel(e)) {
+      if (n.op === Op.Exp) nativeExp = true;
+      const imp = IMPORTED[n.op];
+      if (imp && !table.has(imp.name)) {
+        table.set(imp.name, list.length);
+        list.push(imp);
+      }
+    }
+  }
+  return { table, list, nativeExp };
+}
+
+/** exp of the f64 on the stack, bit for bit V8's Math.exp. */
+function emitExpScalar(fb: FnBuilder): void {
+  // stack: x (f64) -> exp(x)
+  const x = fb.local(F64), k = fb.local(F64), hi = fb.local(F64), lo = fb.local(F64), r = fb.local(F64), t = fb.local(F64), c = fb.local(F64), k1 = fb.local(F64);
+  fb.set(x);
+  fb.get(x).emit(...f64const(EXP.invln2), OP.f64Mul, ...f64const(0.5)).get(x).emit(OP.f64Copysign, OP.f64Add, OP.f64Trunc).set(k);
+  fb.get(x).get(k).emit(...f64const(EXP.ln2HI), OP.f64Mul, OP.f64Sub).set(hi);
+  fb.get(k).emit(...f64const(EXP.ln2LO), OP.f64Mul).set(lo);
+  fb.get(hi).get(lo).emit(OP.f64Sub).set(r);
+  fb.get(r).get(r).emit(OP.f64Mul).set(t);
+  // c = r - t*(P1 + t*(P2 + t*(P3 + t*(P4 + t*P5))))
+  fb.get(r).get(t);
+  fb.get(t).emit(...f64const(EXP.P5), OP.f64Mul, ...f64const(EXP.P4), OP.f64Add);
+  fb.get(t).emit(OP.f64Mul, ...f64const(EXP.P3), OP.f64Add);
+  fb.get(t).emit(OP.f64Mul, ...f64const(EXP.P2), OP.f64Add);
+  fb.get(t).emit(OP.f64Mul, ...f64const(EXP.P1), OP.f64Add);
+  fb.emit(OP.f64Mul, OP.f64Sub).set(c);
+  // y = 1 - ((lo - (r*c)/(2-c)) - hi)
+  fb.emit(...f64const(1)).get(lo).get(r).get(c).emit(OP.f64Mul, ...f64const(2)).get(c).emit(OP.f64Sub, OP.f64Div, OP.f64Sub).get(hi).emit(OP.f64Sub, OP.f64Sub);
+  // * 2**k1 * 2**(k - k1), each power built from its exponent bits
+  fb.get(k).emit(...f64const(0.5), OP.f64Mul, OP.f64Floor).set(k1);
+  const pow2 = (get: () => void) => {
+    get();
+    fb.emit(...I64_TRUNC_SAT_F64_S, ...i64const(1023), OP.i64Add, ...i64const(52), OP.i64Shl, OP.f64ReinterpretI64);
+  };
+  pow2(() => fb.get(k1));
+  fb.emit(OP.f64Mul);
+  pow2(() => fb.get(k).get(k1).emit(OP.f64Sub));
+  fb.emit(OP.f64Mul);
+  // the edges: overflow, underflow, NaN, and exp(1), for which V8 returns Math.E
+  const y = fb.local(F64);
+  fb.set(y);
+  fb.get(y);
+  fb.emit(...f64const(Infinity), ...f64const(0)).get(x).emit(...f64const(0), OP.f64Gt, OP.select);
+  fb.get(x).emit(...f64const(EXP.overflow), OP.f64Le).get(x).emit(...f64const(EXP.underflow), OP.f64Ge, OP.i32And, OP.select).set(y);
+  fb.get(x).get(y).get(x).get(x).emit(OP.f64Ne, OP.select).set(y);
+  // fdlibm answers 1 + x below 2**-28
+  fb.emit(...f64const(1)).get(x).emit(OP.f64Add).get(y).get(x).emit(OP.f64Abs, ...f64const(2 ** -28), OP.f64Lt, OP.select).set(y);
+  fb.emit(...f64const(Math.E)).get(y).get(x).emit(...f64const(1), OP.f64Eq, OP.select);
+}
+
+/** The same computation on two lanes (stack: v128 x -> v128 exp(x)), lane results equal to the scalar code. */
+function emitExpVector(fb: FnBuilder): void {
+  const x = fb.local(V128), k = fb.local(V128), hi = fb.local(V128), lo = fb.local(V128), r = fb.local(V128), t = fb.local(V128), c = fb.local(V128), k1 = fb.local(V128);
+  const splat = (v: number) => fb.emit(...f64const(v), ...simd(SIMD.f64x2Splat));
+  const op = (o: number) => fb.emit(...simd(o));
+  fb.set(x);
+  // k = trunc(x * invln2 + (x < 0 ? -0.5 : 0.5))
+  fb.get(x);
+  splat(EXP.invln2);
+  op(SIMD.f64x2Mul);
+  splat(-0.5);
+  splat(0.5);
+  fb.get(x);
+  splat(0);
+  op(SIMD.f64x2Lt);
+  op(SIMD.bitselect);
+  op(SIMD.f64x2Add);
+  op(SIMD.f64x2Trunc);
+  fb.set(k);
+  fb.get(x).get(k);
+  splat(EXP.ln2HI);
+  op(SIMD.f64x2Mul);
+  op(SIMD.f64x2Sub);
+  fb.set(hi);
+  fb.get(k);
+  splat(EXP.ln2LO);
+  op(SIMD.f64x2Mul);
+  fb.set(lo);
+  fb.get(hi).get(lo);
+  op(SIMD.f64x2Sub);
+  fb.set(r);
+  fb.get(r).get(r);
+  op(SIMD.f64x2Mul);
+  fb.set(t);
+  fb.get(r).get(t);
+  fb.get(t);
+  splat(EXP.P5);
+  op(SIMD.f64x2Mul);
+  splat(EXP.P4);
+  op(SIMD.f64x2Add);
+  for (const P of [EXP.P3, EXP.P2, EXP.P1]) {
+    fb.get(t);
+    op(SIMD.f64x2Mul);
+    splat(P);
+    op(SIMD.f64x2Add);
+  }
+  op(SIMD.f64x2Mul);
+  op(SIMD.f64x2Sub);
+  fb.set(c);
+  splat(1);
+  fb.get(lo).get(r).get(c);
+  op(SIMD.f64x2Mul);
+  splat(2);
+  fb.get(c);
+  op(SIMD.f64x2Sub);
+  op(SIMD.f64x2Div);
+  op(SIMD.f64x2Sub);
+  fb.get(hi);
+  op(SIMD.f64x2Sub);
+  op(SIMD.f64x2Sub);
+  // * 2**k1 * 2**(k - k1)
+  fb.get(k);
+  splat(0.5);
+  op(SIMD.f64x2Mul);
+  op(SIMD.f64x2Floor);
+  fb.set(k1);
+  const pow2 = () => {
+    op(SIMD.i32x4TruncSatF64x2SZero);
+    op(SIMD.i64x2ExtendLowI32x4S);
+    fb.emit(...i64const(1023), ...simd(SIMD.i64x2Splat));
+    op(SIMD.i64x2Add);
+    fb.emit(...i32const(52));
+    op(SIMD.i64x2Shl);
+  };
+  fb.get(k1);
+  pow2();
+  op(SIMD.f64x2Mul);
+  fb.get(k).get(k1);
+  op(SIMD.f64x2Sub);
+  pow2();
+  op(SIMD.f64x2Mul);
+  const y = fb.local(V128);
+  fb.set(y);
+  // edges, as in the scalar code
+  fb.get(y);
+  splat(Infinity);
+  splat(0);
+  fb.get(x);
+  splat(0);
+  op(SIMD.f64x2Gt);
+  op(SIMD.bitselect);
+  fb.get(x);
+  splat(EXP.overflow);
+  op(SIMD.f64x2Le);
+  fb.get(x);
+  splat(EXP.underflow);
+  op(SIMD.f64x2Ge);
+  op(SIMD.and);
+  op(SIMD.bitselect);
+  fb.set(y);
+  fb.get(x).get(y).get(x).get(x);
+  op(SIMD.f64x2Ne);
+  op(SIMD.bitselect);
+  fb.set(y);
+  splat(1);
+  fb.get(x);
+  op(SIMD.f64x2Add);
+  fb.get(y).get(x);
+  op(SIMD.f64x2Abs);
+  splat(2 ** -28);
+  op(SIMD.f64x2Lt);
+  op(SIMD.bitselect);
+  fb.set(y);
+  splat(Math.E);
+  fb.get(y).get(x);
+  splat(1);
+  op(SIMD.f64x2Eq);
+  op(SIMD.bitselect);
 }
 
 /** How a leaf is read: code that pushes its value. */
@@ -142,6 +361,17 @@ function compileExpr(fb: FnBuilder, root: Node, leaf: LeafFn): VT {
         return "f64";
       }
     }
+    if (n.op === Op.Exp) {
+      value(a);
+      emitExpScalar(fb);
+      return "f64";
+    }
+    if (n.op in IMPORTED) {
+      value(a);
+      if (b) value(b);
+      fb.emit(OP.call, ...uleb(callIndex(n.op)));
+      return "f64";
+    }
     if (n.op in UNARY_F64) {
       value(a);
       fb.emit(UNARY_F64[n.op]!);
@@ -223,7 +453,7 @@ export function simdable(expr: Node, isLeaf: (n: Node) => boolean): boolean {
       if (n.src[0].dtype.kind !== "f") return false;
       continue;
     }
-    if (n.op === Op.Where || n.op === Op.Max || n.op === Op.Min || n.op === Op.Square) continue;
+    if (n.op === Op.Where || n.op === Op.Max || n.op === Op.Min || n.op === Op.Square || n.op === Op.Exp || n.op in IMPORTED) continue;
     if (!(n.op in V_BINARY) && !(n.op in V_UNARY)) return false;
   }
   return !inKernel.some((n) => n !== expr && n.dtype.kind === "b" && !inKernel.some((u) => u.op === Op.Where && u.src[0] === n));
@@ -284,6 +514,22 @@ function compileExprV(fb: FnBuilder, root: Node, leaf: (n: Node) => boolean): vo
       fb.get(la).get(lb);
       fb.get(la).get(lb).emit(...simd(n.op === Op.Max ? SIMD.f64x2Gt : SIMD.f64x2Lt));
       fb.get(la).get(la).emit(...simd(SIMD.f64x2Ne), ...simd(SIMD.or), ...simd(SIMD.bitselect));
+      return;
+    }
+    if (n.op === Op.Exp) {
+      value(a);
+      emitExpVector(fb);
+      return;
+    }
+    if (n.op in IMPORTED) {
+      // lane by lane through the imported Math function
+      const la = twice(a), lb = b ? twice(b) : -1;
+      for (let lane = 0; lane < 2; lane++) {
+        fb.get(la).emit(...simd(SIMD.f64x2ExtractLane, lane));
+        if (b) fb.get(lb).emit(...simd(SIMD.f64x2ExtractLane, lane));
+        fb.emit(OP.call, ...uleb(callIndex(n.op)));
+        fb.emit(...(lane === 0 ? simd(SIMD.f64x2Splat) : simd(SIMD.f64x2ReplaceLane, 1)));
+      }
       return;
     }
     if (n.op in V_UNARY) {
@@ -358,6 +604,10 @@ export function renderWasmElementwise(spec: KernelSpec, classes: readonly Stride
   if (classes.includes("gen") || !dtypes.every(supportedDType)) return null;
   const isLeaf = (x: Node) => leafIndex.has(x);
   for (const x of walkKernel(spec.root)) if (!supportedNode(x, isLeaf)) return null;
+  const imports = importsOf([spec.root]);
+  // a kernel of imported calls only is faster in JS (no boundary crossing per call)
+  if (imports.list.length && !imports.nativeExp) return null;
+  CALLS = imports.table;
   const nops = dtypes.length, levels = extents.length - 1;
   const vector = dtypes[0].kind === "f" && simdable(spec.root, isLeaf);
   const fb = new FnBuilder([...dtypes.map(() => I32 as ValType), ...outerStrides.flatMap((d) => d.map(() => I32 as ValType)), ...extents.map(() => I32 as ValType)], []);
@@ -423,7 +673,7 @@ export function renderWasmElementwise(spec: KernelSpec, classes: readonly Stride
     });
   };
   nestLevel(0);
-  return { bytes: moduleBytes([fb]), tail: [...outerStrides.flat(), ...extents] };
+  return { bytes: moduleBytes([fb], asImports(imports.list)), tail: [...outerStrides.flat(), ...extents] };
 }
 
 /**
@@ -444,6 +694,10 @@ export function renderWasmReduce(
   const exprs = [...spec.phases.map((p) => p.src[0]), ...(spec.mode === "phase" ? [] : [spec.root])];
   for (const e of exprs) for (const x of walkKernel(e)) if (!supportedNode(x, isLeaf)) return null;
   const inputs = Array.from({ length: nops - 1 }, (_, k) => k + 1);
+  const imports = importsOf(exprs);
+  if (imports.list.length && !imports.nativeExp) return null;
+  CALLS = imports.table;
+  const fnBase = imports.list.length + 1; // pw_j is function fnBase + j
 
   // pw_j(q_1..q_{nops-1}, n, r_0..r_{j-1}) -> f64: NumPy's pairwise_sum over the phase's expression
   const pws = spec.phases.map((ph, j) => {
@@ -556,14 +810,14 @@ export function renderWasmReduce(
     for (const k of inputs) fb.get(q(k));
     fb.get(n2);
     for (let t = 0; t < j; t++) fb.get(r(t));
-    fb.emit(OP.call, ...uleb(j + 1));
+    fb.emit(OP.call, ...uleb(fnBase + j));
     for (const k of inputs) {
       fb.get(q(k));
       if (innerClasses[k] === "unit") fb.get(n2).emit(...i32const(dtypes[k].itemsize), OP.i32Mul, OP.i32Add);
     }
     fb.get(nL).get(n2).emit(OP.i32Sub);
     for (let t = 0; t < j; t++) fb.get(r(t));
-    fb.emit(OP.call, ...uleb(j + 1), OP.f64Add);
+    fb.emit(OP.call, ...uleb(fnBase + j), OP.f64Add);
     return fb;
   });
 
@@ -601,7 +855,7 @@ export function renderWasmReduce(
         for (const k of inputs) fb.get(cur[k]);
         fb.get(nI);
         for (let t = 0; t < j; t++) fb.get(rj[t]);
-        fb.emit(OP.call, ...uleb(j + 1)).set(rj[j]);
+        fb.emit(OP.call, ...uleb(fnBase + j)).set(rj[j]);
       }
       // a float32 phase holds NumPy's float32 value
       if (ph.dtype.name === "float32") fb.get(rj[j]).emit(OP.f32DemoteF64, OP.f64PromoteF32).set(rj[j]);
@@ -677,7 +931,7 @@ export function renderWasmReduce(
     });
   };
   nestLevel(0);
-  return { bytes: moduleBytes([fb, ...pws]), tail: [...outerBytes.flat(), ...outerExtents, nInner] };
+  return { bytes: moduleBytes([fb, ...pws], asImports(imports.list)), tail: [...outerBytes.flat(), ...outerExtents, nInner] };
 }
 
 /**
@@ -692,6 +946,9 @@ export function renderWasmColumn(spec: KernelSpec, innerClasses: readonly Stride
   const isLeaf = (x: Node) => leafIndex.has(x) || spec.phaseRefs.has(x);
   const exprs = [ph.src[0], ...(spec.mode === "outer" ? [spec.root] : [])];
   for (const e of exprs) for (const x of walkKernel(e)) if (!supportedNode(x, isLeaf)) return null;
+  const imports = importsOf(exprs);
+  if (imports.list.length && !imports.nativeExp) return null;
+  CALLS = imports.table;
   const nops = dtypes.length;
   const inputs = Array.from({ length: nops - 1 }, (_, k) => k + 1);
   const params: ValType[] = [...dtypes.map(() => I32 as ValType), ...inputs.map(() => I32 as ValType), I32, I32];
@@ -745,5 +1002,5 @@ export function renderWasmColumn(spec: KernelSpec, innerClasses: readonly Stride
       emitStore(fb, dtypes[0], vt, 8 * e);
     }, [0], () => 8);
   }
-  return { bytes: moduleBytes([fb]), tail: [...rowBytes, nRows, nCols] };
+  return { bytes: moduleBytes([fb], asImports(imports.list)), tail: [...rowBytes, nRows, nCols] };
 }
