@@ -3,7 +3,13 @@ import type { LaneArray } from "./dtype.js";
 import { KERNEL_HELPERS } from "./kernel-helpers.js";
 import { counters, DEBUG } from "./debug.js";
 import { wasmMemory } from "./wasm-memory.js";
-import { WASM_IMPORTS } from "../compiler/render/wasm.js";
+
+/** What wasm kernels may import: Math's functions, the same the JS kernels call, so both give the same bits. */
+const MATH_IMPORTS = Object.fromEntries(
+  Object.getOwnPropertyNames(Math)
+    .filter((k) => typeof (Math as unknown as Record<string, unknown>)[k] === "function")
+    .map((k) => [k, (Math as unknown as Record<string, unknown>)[k]]),
+);
 
 export type KernelFn = (...args: (LaneArray | number[])[]) => void;
 
@@ -21,7 +27,6 @@ export function compileKernel(name: string, source: string, key: string): Kernel
 }
 
 export const kernelCacheSize = (): number => cache.size;
-export const clearKernelCache = (): void => cache.clear();
 
 const wasmCache = new Map<string, (...args: number[]) => void>();
 
@@ -29,7 +34,7 @@ const wasmCache = new Map<string, (...args: number[]) => void>();
 export function compileWasm(key: string, bytes: Uint8Array): (...args: number[]) => void {
   let fn = wasmCache.get(key);
   if (!fn) {
-    const instance = new WebAssembly.Instance(new WebAssembly.Module(bytes), { m: { mem: wasmMemory(), ...WASM_IMPORTS } });
+    const instance = new WebAssembly.Instance(new WebAssembly.Module(bytes), { m: { mem: wasmMemory(), ...MATH_IMPORTS } });
     fn = instance.exports.k as (...args: number[]) => void;
     wasmCache.set(key, fn);
     counters.kernelsCompiled++;

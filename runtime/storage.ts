@@ -116,8 +116,3 @@ function allocPlain(bytes: number, zero: boolean): Storage {
   return new Storage(new ArrayBuffer(Math.ceil(cls / 8) * 8), 0, cls);
 }
 
-/** Drop every pooled buffer (tests, or a user who wants the memory back). */
-export function clearPool(): void {
-  freeBuffers.clear();
-  pooledBytes = 0;
-}

@@ -9,6 +9,7 @@ import type { JSScalar } from "../runtime/scalar.js";
 import { arrayRepr, arrayStr } from "./print/format-array.js";
 import { printView } from "./methods.js";
 import { kernelCacheSize } from "../runtime/compile.js";
+import { wasmMemory, wasmStats } from "../runtime/wasm-memory.js";
 
 export { NDArray };
 export { array, asarray } from "./convert.js";
@@ -96,7 +97,7 @@ export function show_config(opts: { mode?: "stdout" | "dicts" } = {}): Record<st
     renderer: "JavaScript (new Function), one kernel per structure and dtype signature",
     engine: `V8 ${process.versions.v8}, Node ${process.versions.node}`,
     kernel_cache_size: kernelCacheSize(),
-    webassembly: false,
+    webassembly: wasmMemory() !== null ? `kernels for float and bool data, two-lane SIMD; array memory ${wasmStats().pages * 64} KiB` : false,
     worker_threads: false,
   };
   if (opts.mode === "dicts") return info;

@@ -87,15 +87,4 @@ export function select(n: Node, axis: number, index: number): Node {
   return applyMovement(n, (v) => selectView(v, axis, index), n.shape.filter((_, i) => i !== axis));
 }
 
-export function insertAxis(n: Node, axis: number): Node {
-  const shape = [...n.shape];
-  shape.splice(axis, 0, 1);
-  return applyMovement(n, (v) => insertAxisView(v, axis), shape);
-}
 
-/** An arbitrary view over the node's contiguous layout (as_strided-style; the caller checks bounds). */
-export function restride(n: Node, view: View): Node {
-  const base = n.op === Op.Load && n.loadArg.storage ? n : contiguous(n);
-  if (base.op === Op.Load) return loadStorage(base.loadArg.storage!, view, base.dtype);
-  return loadNode(base, view);
-}

@@ -518,5 +518,3 @@ function renderColumnReduce(em: Emitter, spec: KernelSpec, nops: number, nd: num
   });
 }
 
-export const isReduceKernel = (spec: KernelSpec) => spec.kind === "R";
-export { Op };

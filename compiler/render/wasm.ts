@@ -41,10 +41,9 @@ export const IMPORTED: Partial<Record<Op, { name: string; arity: 1 | 2 }>> = {
   [Op.Atan2]: { name: "atan2", arity: 2 }, [Op.Hypot]: { name: "hypot", arity: 2 },
 };
 
-/** The functions imported as m.<name>: Math's, for IMPORTED. */
-export const WASM_IMPORTS: Record<string, (...a: number[]) => number> = Object.fromEntries(
-  Object.values(IMPORTED).map((d) => [d!.name, (Math as unknown as Record<string, (...a: number[]) => number>)[d!.name]]),
-);
+
+/** NUMFUSE_NOSIMD=1 keeps wasm kernels to one lane (for bisecting) */
+const NO_SIMD = typeof process !== "undefined" && process.env?.NUMFUSE_NOSIMD === "1";
 
 /** Function indices of the imports a module declares. */
 export type CallTable = Map<string, number>;
@@ -433,6 +432,7 @@ const V_COMPARE: Partial<Record<Op, number>> = {
  * code? Float data only; booleans appear only as comparison masks feeding `where`.
  */
 export function simdable(expr: Node, isLeaf: (n: Node) => boolean): boolean {
+  if (NO_SIMD) return false;
   const inKernel = [...walkKernel(expr)];
   for (const n of inKernel) {
     if (isLeaf(n)) {
@@ -777,18 +777,29 @@ export function renderWasmReduce(
     }
     advance(8);
     fb.emit(...i32const(8)).set(i);
+    // eight elements into the accumulators, `ahead` elements past the pointers
+    const round = (ahead: number) => {
+      if (vector) {
+        for (let v = 0; v < 4; v++) {
+          fb.get(vacc[v]);
+          compileExprV(fb, ph.src[0], atV(ahead + 2 * v));
+          fb.emit(...simd(SIMD.f64x2Add)).set(vacc[v]);
+        }
+      } else for (let e = 0; e < 8; e++) addInto(acc[e], ahead + e);
+    };
+    // two rounds per trip (the same additions in the same order), then at most one more
     fb.emit(OP.block, 0x40, OP.loop, 0x40);
-    fb.get(i).get(nL).emit(...i32const(-8), OP.i32And, OP.i32GeU, OP.brIf, 1);
-    if (vector) {
-      for (let v = 0; v < 4; v++) {
-        fb.get(vacc[v]);
-        compileExprV(fb, ph.src[0], atV(2 * v));
-        fb.emit(...simd(SIMD.f64x2Add)).set(vacc[v]);
-      }
-    } else for (let e = 0; e < 8; e++) addInto(acc[e], e);
+    fb.get(i).emit(...i32const(16), OP.i32Add).get(nL).emit(...i32const(-8), OP.i32And, OP.i32GtU, OP.brIf, 1);
+    round(0);
+    round(8);
+    advance(16);
+    fb.addTo(i, 16);
+    fb.emit(OP.br, 0, OP.end, OP.end);
+    fb.get(i).get(nL).emit(...i32const(-8), OP.i32And, OP.i32LtU, OP.if, 0x40);
+    round(0);
     advance(8);
     fb.addTo(i, 8);
-    fb.emit(OP.br, 0, OP.end, OP.end);
+    fb.emit(OP.end);
     if (vector) {
       for (let v = 0; v < 4; v++) {
         fb.get(vacc[v]).emit(...simd(SIMD.f64x2ExtractLane, 0)).set(acc[2 * v]);
