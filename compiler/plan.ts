@@ -26,7 +26,9 @@ export class Plan {
     this.kernels.forEach((k, i) => {
       const outs = `buf${k.args[0].id}`;
       const ins = k.args.slice(1).map((b) => `buf${b.id}`).join(", ");
-      lines.push("", `kernel ${i}: ${k.name}  (${ins || "no inputs"}) -> ${outs}`, k.source.replace(/^/gm, "  "));
+      // the wasm twin runs when every buffer lives in wasm memory (the usual case)
+      const how = k.wasm ? `  [also WebAssembly, ${k.wasm.bytes.length} bytes]` : "";
+      lines.push("", `kernel ${i}: ${k.name}  (${ins || "no inputs"}) -> ${outs}${how}`, k.source.replace(/^/gm, "  "));
     });
     return lines.join("\n");
   }

@@ -113,6 +113,15 @@ function evalLoad(n: Node, srcVals: Elem[] | undefined): Elem[] {
 }
 
 /** Exact integer semantics (NumPy's C loops on fixed-width ints), for the ops where doubles could lose bits. */
+const absBig = (a: bigint): bigint => (a < 0n ? -a : a);
+/** NumPy's gcd works on the true absolute values; the store wraps the result (int8 gcd(-128, 0) is -128). */
+function gcdBig(a: bigint, b: bigint): bigint {
+  a = absBig(a);
+  b = absBig(b);
+  while (a !== 0n) [a, b] = [b % a, a];
+  return b;
+}
+
 const INT_OPS: Partial<Record<Op, (a: bigint, b: bigint, bits: number) => bigint | boolean>> = {
   [Op.Add]: (a, b) => a + b,
   [Op.Sub]: (a, b) => a - b,
@@ -151,6 +160,17 @@ const INT_OPS: Partial<Record<Op, (a: bigint, b: bigint, bits: number) => bigint
   [Op.Min]: (a, b) => (a <= b ? a : b),
   [Op.Fmax]: (a, b) => (a >= b ? a : b),
   [Op.Fmin]: (a, b) => (a <= b ? a : b),
+  [Op.Gcd]: gcdBig,
+  // |a| / gcd * |b|, wrapped by the store: lcm(int8 25, 8) is 200 -> -56, as NumPy gives
+  [Op.Lcm]: (a, b) => {
+    const g = gcdBig(a, b);
+    return g === 0n ? 0n : (absBig(a) / g) * absBig(b);
+  },
+  [Op.Popcount]: (a) => {
+    let v = absBig(a), n = 0n;
+    for (; v > 0n; v >>= 1n) n += v & 1n;
+    return n;
+  },
   [Op.Lt]: (a, b) => a < b,
   [Op.Le]: (a, b) => a <= b,
   [Op.Gt]: (a, b) => a > b,
@@ -170,7 +190,7 @@ function evalElementwise(n: Node, args: Elem[][]): Elem[] {
     let r: number | boolean | bigint | CPair<number>;
     if (dt.kind === "c") {
       if (!def.cfn) throw new InterpError(`${n.op} has no complex semantics`);
-      r = def.cfn(a as CPair<number>, (b ?? [0, 0]) as CPair<number>);
+      r = def.cfn(a as CPair<number>, (b ?? [0, 0]) as CPair<number>, dt);
     } else if (intOp && !(n.op === Op.Pow && (b as bigint) < 0n)) {
       r = intOp(a as bigint, (b ?? 0n) as bigint, dt.itemsize * 8);
     } else {

@@ -141,6 +141,126 @@ export function heaviside(x: number, h: number): number {
   return x !== x ? x : x < 0 ? 0 : x > 0 ? 1 : h;
 }
 
+// ---- float bits: nextafter, frexp, ldexp (C99 semantics, as NumPy's npy_* wrappers) ----
+
+const bitsF64 = new Float64Array(1);
+const bitsF64W = new Uint32Array(bitsF64.buffer); // [low word, high word]: little-endian, as every JS host is
+const bitsF32 = new Float32Array(1);
+const bitsF32W = new Uint32Array(bitsF32.buffer);
+
+/** C's nextafter: the double after x in the direction of y (y itself when equal, so nextafter(0, -0) is -0). */
+export function nextafter(x: number, y: number): number {
+  if (x !== x || y !== y) return x + y;
+  if (x === y) return y;
+  if (x === 0) return y > 0 ? 5e-324 : -5e-324;
+  bitsF64[0] = x;
+  let lo = bitsF64W[0], hi = bitsF64W[1];
+  // the bit pattern of a finite double grows with its magnitude: step it by one either way
+  if ((y > x) === (x > 0)) {
+    lo = (lo + 1) >>> 0;
+    if (lo === 0) hi = (hi + 1) >>> 0;
+  } else {
+    if (lo === 0) hi = (hi - 1) >>> 0;
+    lo = (lo - 1) >>> 0;
+  }
+  bitsF64W[0] = lo;
+  bitsF64W[1] = hi;
+  return bitsF64[0];
+}
+
+/** C's nextafterf: the same step in float32 (x and y are float32 values). */
+export function nextafter32(x: number, y: number): number {
+  if (x !== x || y !== y) return x + y;
+  if (x === y) return y;
+  if (x === 0) return y > 0 ? 1.401298464324817e-45 : -1.401298464324817e-45;
+  bitsF32[0] = x;
+  bitsF32W[0] = (y > x) === (x > 0) ? bitsF32W[0] + 1 : bitsF32W[0] - 1;
+  return bitsF32[0];
+}
+
+/** The binary exponent e of frexp (x = m * 2**e, 0.5 <= |m| < 1); 0 for 0, inf and NaN as NumPy gives. */
+export function frexpExp(x: number): number {
+  if (x === 0 || x - x !== 0) return 0;
+  bitsF64[0] = x;
+  const e = (bitsF64W[1] >>> 20) & 0x7ff;
+  if (e !== 0) return e - 1022;
+  // subnormal: scale into the normal range first
+  bitsF64[0] = x * 18446744073709551616;
+  return ((bitsF64W[1] >>> 20) & 0x7ff) - 1022 - 64;
+}
+
+/** The mantissa m of frexp, with x's sign; x itself for 0, -0, inf and NaN. */
+export function frexpMant(x: number): number {
+  if (x === 0 || x - x !== 0) return x;
+  // the exponent field set to 1022 (2**-1): scaling by 2**-e could overflow for subnormals
+  bitsF64[0] = x;
+  if (((bitsF64W[1] >>> 20) & 0x7ff) === 0) bitsF64[0] = x * 18446744073709551616;
+  bitsF64W[1] = (bitsF64W[1] & 0x800fffff) | (1022 << 20);
+  return bitsF64[0];
+}
+
+/** C's ldexp (musl's scalbn): x * 2**n with one rounding, n clamped far beyond the exponent range. */
+export function ldexp(x: number, n: number): number {
+  let y = x;
+  if (n > 1023) {
+    y *= 8.98846567431158e307; // 2**1023
+    n -= 1023;
+    if (n > 1023) {
+      y *= 8.98846567431158e307;
+      n -= 1023;
+      if (n > 1023) n = 1023;
+    }
+  } else if (n < -1022) {
+    // 2**-1022 * 2**53: stay in the normal range so the final product rounds once
+    y *= 2.004168360008973e-292;
+    n += 1022 - 53;
+    if (n < -1022) {
+      y *= 2.004168360008973e-292;
+      n += 1022 - 53;
+      if (n < -1022) n = -1022;
+    }
+  }
+  return y * 2 ** n;
+}
+
+// ---- integers: gcd, lcm, popcount on exact doubles (64-bit operands exact up to 2**53) ----
+
+/**
+ * NumPy's gcd: Euclid on the true absolute values (NumPy works in unsigned or wider integers, so
+ * gcd(int8 -128, 0) is 128, which the store wraps back to -128).
+ */
+export function gcd(a: number, b: number): number {
+  a = Math.abs(a);
+  b = Math.abs(b);
+  while (a !== 0) {
+    const c = a;
+    a = b % a;
+    b = c;
+  }
+  return b;
+}
+
+/** NumPy's lcm: |a| / gcd * |b|, wrapped by the store (exact mod 2**32 up to 32 bits, exact to 2**53 beyond). */
+export function lcm(a: number, b: number, bits: number): number {
+  const g = gcd(a, b);
+  if (g === 0) return 0;
+  const q = Math.abs(a) / g;
+  return bits <= 32 ? Math.imul(q, Math.abs(b)) : q * Math.abs(b);
+}
+
+function popcount32(v: number): number {
+  v = v - ((v >>> 1) & 0x55555555);
+  v = (v & 0x33333333) + ((v >>> 2) & 0x33333333);
+  return Math.imul((v + (v >>> 4)) & 0x0f0f0f0f, 0x01010101) >>> 24;
+}
+
+/** NumPy 2's bitwise_count: the number of 1 bits of |x|. */
+export function popcount(x: number): number {
+  x = Math.abs(x);
+  const hi = Math.floor(x / 4294967296);
+  return popcount32(x - hi * 4294967296) + popcount32(hi);
+}
+
 // ---- complex: results go to the scratch pair C[0], C[1] so no object is made per element ----
 
 export const C = new Float64Array(2);
@@ -402,6 +522,6 @@ export const KERNEL_HELPERS = {
   floordiv, fmodPy, ifloordiv, imod, ipow, ipow32, rint, copysign, signbit, sign, logaddexp, logaddexp2,
   f2i32, f2i64, f2u64, shl, shr, heaviside, C, cdiv, cexp, clog, csqrt, cpow, csin, ccos, fpow,
   crecip, cexp2, cexpm1, clog2, clog10, clog1p, csinh, ccosh, ctanh, ctan, casin, cacos, cacosh, casinh, catanh, catan,
-  cmax, cmin, cfmax, cfmin,
+  cmax, cmin, cfmax, cfmin, nextafter, nextafter32, frexpExp, frexpMant, ldexp, gcd, lcm, popcount,
 };
 export type HelperName = keyof typeof KERNEL_HELPERS;

@@ -6,10 +6,13 @@ const MAX_PAGES = 65536;
 const GROW_MIN_PAGES = 1024; // 64 MiB at a time
 
 let memory: WebAssembly.Memory | null = null;
-try {
-  memory = new WebAssembly.Memory({ initial: 16, maximum: MAX_PAGES, shared: true });
-} catch {
-  memory = null; // no shared wasm memory here: arrays live in plain ArrayBuffers, kernels stay JS
+// NUMFUSE_NOWASM=1: plain ArrayBuffers and JS kernels only (the path taken when wasm memory is full)
+if (!(typeof process !== "undefined" && process.env?.NUMFUSE_NOWASM === "1")) {
+  try {
+    memory = new WebAssembly.Memory({ initial: 16, maximum: MAX_PAGES, shared: true });
+  } catch {
+    memory = null; // no shared wasm memory here: arrays live in plain ArrayBuffers, kernels stay JS
+  }
 }
 
 export const wasmMemory = (): WebAssembly.Memory | null => memory;

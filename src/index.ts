@@ -1,7 +1,7 @@
 /** @file numfuse: NumPy's API for TypeScript, lazy and fused. The package entry: every public name, NumPy-spelled. */
 import "./methods.js";
 import { NDArray, evalArrays, compileArrays } from "./ndarray.js";
-import { ufuncs } from "./ufunc/all.js";
+import { ufuncs, ufuncs2 } from "./ufunc/all.js";
 import { DTYPES, parseDType, type DType } from "../runtime/dtype.js";
 import { canCast, promoteTypes, resultType, scalarKind, type Casting } from "../runtime/promotion.js";
 import { asarray, isNDArray, type ArrayLike } from "./convert.js";
@@ -20,6 +20,10 @@ export { cumsum, cumprod } from "./accumulate.js";
 export { reshape, ravel, transpose, swapaxes, moveaxis, expand_dims, squeeze, broadcast_to, broadcast_arrays, copy } from "./shape-ops.js";
 export { broadcastShapes as broadcast_shapes } from "./ufunc/ufunc.js";
 export { jit } from "./jit.js";
+export { concatenate, stack, vstack, row_stack, hstack, dstack, column_stack, split, array_split, hsplit, vsplit, dsplit, atleast_1d, atleast_2d, atleast_3d, tile, repeat } from "./combine.js";
+export { flip, fliplr, flipud, roll, rot90, diagonal, trace, diag, diagflat, tri, tril, triu } from "./rearrange.js";
+export { where, select, choose, clip, nan_to_num, isclose, allclose, array_equal, array_equiv } from "./select.js";
+export { nonzero, argwhere, flatnonzero, take, take_along_axis, compress, extract, put, put_along_axis, place, putmask } from "./take.js";
 export { get_printoptions, set_printoptions, printoptions } from "./print/options.js";
 export { ValueError, NumpyTypeError as TypeError, IndexError, AxisError, OverflowError, ZeroDivisionError } from "../runtime/errors.js";
 export { counters, resetCounters } from "../runtime/debug.js";
@@ -34,7 +38,10 @@ export const {
   exp, exp2, expm1, log, log2, log10, log1p, sin, cos, tan, arcsin, arccos, arctan, asin, acos, atan,
   sinh, cosh, tanh, arcsinh, arccosh, arctanh, asinh, acosh, atanh, deg2rad, rad2deg, floor, ceil, trunc, rint,
   invert, bitwise_not, bitwise_invert, isnan, isinf, isfinite, signbit,
+  radians, degrees, ldexp, nextafter, spacing, gcd, lcm, bitwise_count,
 } = ufuncs;
+export const { divmod, modf, frexp } = ufuncs2;
+export { round, round as around, fix } from "./ufunc/rounding.js";
 
 // dtypes
 export const { bool, int8, int16, int32, int64, uint8, uint16, uint32, uint64, float32, float64, complex64, complex128 } = DTYPES;

@@ -8,12 +8,14 @@ import { cumprod, cumsum } from "./accumulate.js";
 import * as S from "./shape-ops.js";
 import { get, set, assign, type IndexItem } from "./indexing.js";
 import { ufuncs } from "./ufunc/all.js";
+import { round } from "./ufunc/rounding.js";
 import { IndexError, ValueError, NumpyTypeError } from "../runtime/errors.js";
 import type { JSScalar } from "../runtime/scalar.js";
 import type { Plan } from "../compiler/plan.js";
 import { parseDType } from "../runtime/dtype.js";
 import { cast } from "../compiler/ir/node.js";
 import { viewAs } from "./view-dtype.js";
+import { clip } from "./select.js";
 
 type Opts = R.ReduceOptions;
 type U = (other: ArrayLike, opts?: object) => NDArray;
@@ -31,7 +33,9 @@ declare module "./ndarray.js" {
     reshape(...shape: unknown[]): NDArray; ravel(order?: "C" | "F"): NDArray; flatten(order?: "C" | "F"): NDArray;
     transpose(...axes: unknown[]): NDArray; swapaxes(a: number, b: number): NDArray; squeeze(axis?: number | number[] | null): NDArray;
     astype(dtype: unknown, opts?: { copy?: boolean }): NDArray; copy(): NDArray; view(dtype?: unknown): NDArray;
-    fill(value: JSScalar): void; clip(lo: ArrayLike | null, hi: ArrayLike | null): NDArray;
+    fill(value: JSScalar): void; clip(...args: unknown[]): NDArray;
+    /** a.round(decimals = 0, out = null), as np.round */
+    round(...args: unknown[]): NDArray;
     get(...items: IndexItem[]): NDArray; set(...args: unknown[]): void; item(...idx: number[]): JSScalar;
     tolist(opts?: { bigint?: boolean }): unknown; toString(): string; explain(): string; compile(): Plan; toDot(): string;
     readonly T: NDArray; readonly real: NDArray; readonly imag: NDArray;
@@ -81,12 +85,8 @@ P.astype = function (this: NDArray, d: unknown, o?: { copy?: boolean }) { return
 P.copy = function (this: NDArray) { return S.copy(this); };
 P.view = function (this: NDArray, d?: unknown) { return d === undefined ? this._makeView((v) => v, this.shape) : viewAs(this, parseDType(d)); };
 P.fill = function (this: NDArray, v: JSScalar) { assign(this, v as ArrayLike); };
-P.clip = function (this: NDArray, lo: ArrayLike | null, hi: ArrayLike | null) {
-  let r: NDArray = this;
-  if (lo !== null && lo !== undefined) r = ufuncs.maximum(r, lo);
-  if (hi !== null && hi !== undefined) r = ufuncs.minimum(r, hi);
-  return r;
-};
+P.clip = function (this: NDArray, ...args: unknown[]) { return clip(this, ...args); };
+P.round = function (this: NDArray, ...args: unknown[]) { return round(this, ...args); };
 P.get = function (this: NDArray, ...items: IndexItem[]) { return get(this, ...items); };
 P.set = function (this: NDArray, ...args: unknown[]) { set(this, ...args); };
 P.item = function (this: NDArray, ...idx: number[]) {

@@ -20,6 +20,8 @@ export enum Op {
   Floor = "floor", Ceil = "ceil", Trunc = "trunc", Rint = "rint", Sign = "sign",
   Invert = "invert", // bitwise not; logical not on bool
   Conj = "conjugate",
+  FrexpMant = "frexp_mantissa", FrexpExp = "frexp_exponent", // frexp's two outputs (the exponent as a float)
+  Popcount = "bitwise_count",
   // unary, other dtype
   Not = "logical_not", IsNan = "isnan", IsInf = "isinf", IsFinite = "isfinite", Signbit = "signbit",
   Real = "real", Imag = "imag", // complex -> float parts
@@ -29,6 +31,11 @@ export enum Op {
   Atan2 = "arctan2", Hypot = "hypot", Copysign = "copysign", LogAddExp = "logaddexp", LogAddExp2 = "logaddexp2",
   Heaviside = "heaviside", BitAnd = "bitwise_and", BitOr = "bitwise_or", BitXor = "bitwise_xor",
   Shl = "left_shift", Shr = "right_shift",
+  Ldexp = "ldexp", // the exponent operand arrives cast to the float dtype
+  Nextafter = "nextafter", Gcd = "gcd", Lcm = "lcm",
+  // np.round's scaled rounding, rint(a * b) / b and rint(a / b) * b: one node so that complex values
+  // round lane by lane and float32 rounds the scaled value to float32 before rint, as NumPy's loops do
+  RoundMul = "round_mul", RoundDiv = "round_div",
   // binary -> bool
   Lt = "less", Le = "less_equal", Gt = "greater", Ge = "greater_equal", Eq = "equal", Ne = "not_equal",
   And = "logical_and", Or = "logical_or", Xor = "logical_xor",
@@ -55,9 +62,9 @@ export interface ElemDef {
   fn: (a: number, b: number, dt: DType) => number | boolean;
   /** JS expression over operand identifiers; `dt` is the operands' dtype */
   js: (a: string, b: string, dt: DType) => string;
-  /** complex semantics, when NumPy defines the op for complex */
-  cfn?: (a: CPair<number>, b: CPair<number>) => CPair<number> | number | boolean;
-  cjs?: (a: CPair<string>, b: CPair<string>) => CRender;
+  /** complex semantics, when NumPy defines the op for complex; `dt` is the operands' (complex) dtype */
+  cfn?: (a: CPair<number>, b: CPair<number>, dt: DType) => CPair<number> | number | boolean;
+  cjs?: (a: CPair<string>, b: CPair<string>, dt: DType) => CRender;
   /** helpers the real form calls */
   helpers?: HelperName[];
   /** helpers the complex form calls */
@@ -91,6 +98,13 @@ const cplx = (name: HelperName, lanes: 1 | 2): Pick<ElemDef, "cfn" | "cjs" | "ch
 const flc = (fn: (a: number) => number, name: string, cname: HelperName): Pick<ElemDef, "arity" | "out" | "fn" | "js" | "cfn" | "cjs" | "chelpers"> => ({
   ...fl(fn, name), ...cplx(cname, 1),
 });
+
+const isF32 = (dt: DType) => dt.name === "float32" || dt.name === "complex64";
+/** the scaled value rounded to the dtype first (float32 kernels otherwise carry doubles between ops) */
+const fr = (dt: DType, x: number) => (isF32(dt) ? Math.fround(x) : x);
+const frjs = (dt: DType, x: string) => (isF32(dt) ? `Math.fround(${x})` : x);
+const roundMul = (a: number, b: number, dt: DType) => H.rint(fr(dt, a * b)) / b;
+const roundDiv = (a: number, b: number, dt: DType) => H.rint(fr(dt, a / b)) * b;
 
 export const OP_DEFS_ELEM = {
   [Op.Neg]: { arity: 1, out: "same", fn: (a) => -a, js: (a) => `(-${a})`, cfn: (a) => [-a[0], -a[1]], cjs: (a) => ({ re: `(-${a[0]})`, im: `(-${a[1]})` }) },
@@ -146,6 +160,9 @@ export const OP_DEFS_ELEM = {
   [Op.IsInf]: { arity: 1, out: "bool", fn: (a) => a === Infinity || a === -Infinity, js: (a) => `(${a} === Infinity || ${a} === -Infinity)`, cfn: (a) => Math.abs(a[0]) === Infinity || Math.abs(a[1]) === Infinity, cjs: (a) => ({ re: `(Math.abs(${a[0]}) === Infinity || Math.abs(${a[1]}) === Infinity)` }) },
   [Op.IsFinite]: { arity: 1, out: "bool", fn: (a) => a - a === 0, js: (a) => `(${a} - ${a} === 0)`, cfn: (a) => a[0] - a[0] === 0 && a[1] - a[1] === 0, cjs: (a) => ({ re: `(${a[0]} - ${a[0]} === 0 && ${a[1]} - ${a[1]} === 0)` }) },
   [Op.Signbit]: { arity: 1, out: "bool", fn: H.signbit, js: (a) => `signbit(${a})`, helpers: ["signbit"] },
+  [Op.FrexpMant]: { arity: 1, out: "same", fn: H.frexpMant, js: (a) => `frexpMant(${a})`, helpers: ["frexpMant"] },
+  [Op.FrexpExp]: { arity: 1, out: "same", fn: H.frexpExp, js: (a) => `frexpExp(${a})`, helpers: ["frexpExp"] },
+  [Op.Popcount]: { arity: 1, out: "same", fn: H.popcount, js: (a) => `popcount(${a})`, helpers: ["popcount"] },
   [Op.Real]: { arity: 1, out: "real", fn: (a) => a, js: (a) => a, cfn: (a) => a[0], cjs: (a) => ({ re: a[0] }) },
   [Op.Imag]: { arity: 1, out: "real", fn: () => 0, js: () => "0", cfn: (a) => a[1], cjs: (a) => ({ re: a[1] }) },
 
@@ -203,6 +220,30 @@ export const OP_DEFS_ELEM = {
   [Op.BitXor]: { arity: 2, out: "same", commutative: true, fn: (a, b, dt) => bitop(a, b, dt, (x, y) => x ^ y), js: (a, b, dt) => bitjs(a, b, dt, "^") },
   [Op.Shl]: { arity: 2, out: "same", fn: (a, b, dt) => H.shl(a, b, bits(dt)), js: (a, b, dt) => `shl(${a}, ${b}, ${bits(dt)})`, helpers: ["shl"] },
   [Op.Shr]: { arity: 2, out: "same", fn: (a, b, dt) => H.shr(a, b, bits(dt)), js: (a, b, dt) => `shr(${a}, ${b}, ${bits(dt)})`, helpers: ["shr"] },
+  [Op.Ldexp]: {
+    // float32 overflows and underflows at its own range: round the exact double product once
+    arity: 2, out: "same", fn: (a, b, dt) => fr(dt, H.ldexp(a, b)), js: (a, b, dt) => frjs(dt, `ldexp(${a}, ${b})`), helpers: ["ldexp"],
+  },
+  [Op.Nextafter]: {
+    arity: 2, out: "same", fn: (a, b, dt) => (dt.name === "float32" ? H.nextafter32(a, b) : H.nextafter(a, b)),
+    js: (a, b, dt) => (dt.name === "float32" ? `nextafter32(${a}, ${b})` : `nextafter(${a}, ${b})`), helpers: ["nextafter", "nextafter32"],
+  },
+  // results wrap to the dtype on store: gcd(int8 -128, 0) is -128 as in NumPy
+  [Op.Gcd]: { arity: 2, out: "same", commutative: true, fn: (a, b) => H.gcd(a, b), js: (a, b) => `gcd(${a}, ${b})`, helpers: ["gcd"] },
+  [Op.Lcm]: { arity: 2, out: "same", commutative: true, fn: (a, b, dt) => H.lcm(a, b, bits(dt)), js: (a, b, dt) => `lcm(${a}, ${b}, ${bits(dt)})`, helpers: ["lcm"] },
+  [Op.RoundMul]: {
+    arity: 2, out: "same", fn: roundMul, js: (a, b, dt) => `(rint(${frjs(dt, `${a} * ${b}`)}) / ${b})`, helpers: ["rint"],
+    // the scale b is real: its imaginary lane is 0
+    cfn: (a, b, dt) => [roundMul(a[0], b[0], dt), roundMul(a[1], b[0], dt)],
+    cjs: (a, b, dt) => ({ re: `(rint(${frjs(dt, `${a[0]} * ${b[0]}`)}) / ${b[0]})`, im: `(rint(${frjs(dt, `${a[1]} * ${b[0]}`)}) / ${b[0]})` }),
+    chelpers: ["rint"],
+  },
+  [Op.RoundDiv]: {
+    arity: 2, out: "same", fn: roundDiv, js: (a, b, dt) => `(rint(${frjs(dt, `${a} / ${b}`)}) * ${b})`, helpers: ["rint"],
+    cfn: (a, b, dt) => [roundDiv(a[0], b[0], dt), roundDiv(a[1], b[0], dt)],
+    cjs: (a, b, dt) => ({ re: `(rint(${frjs(dt, `${a[0]} / ${b[0]}`)}) * ${b[0]})`, im: `(rint(${frjs(dt, `${a[1]} / ${b[0]}`)}) * ${b[0]})` }),
+    chelpers: ["rint"],
+  },
 
   [Op.Lt]: { arity: 2, out: "bool", fn: (a, b) => a < b, js: (a, b) => `(${a} < ${b})`, cfn: (a, b) => a[0] < b[0] || (a[0] === b[0] && a[1] < b[1]), cjs: (a, b) => ({ re: `(${a[0]} < ${b[0]} || (${a[0]} === ${b[0]} && ${a[1]} < ${b[1]}))` }) },
   [Op.Le]: { arity: 2, out: "bool", fn: (a, b) => a <= b, js: (a, b) => `(${a} <= ${b})`, cfn: (a, b) => a[0] < b[0] || (a[0] === b[0] && a[1] <= b[1]), cjs: (a, b) => ({ re: `(${a[0]} < ${b[0]} || (${a[0]} === ${b[0]} && ${a[1]} <= ${b[1]}))` }) },
@@ -223,6 +264,7 @@ export const isElemOp = (op: Op): op is ElemOp => op in OP_DEFS_ELEM;
 export const EXPENSIVE = new Set<Op>([
   Op.Exp, Op.Exp2, Op.Expm1, Op.Log, Op.Log2, Op.Log10, Op.Log1p, Op.Sin, Op.Cos, Op.Tan, Op.Asin, Op.Acos, Op.Atan,
   Op.Sinh, Op.Cosh, Op.Tanh, Op.Asinh, Op.Acosh, Op.Atanh, Op.Pow, Op.Atan2, Op.Hypot, Op.Cbrt, Op.LogAddExp, Op.LogAddExp2,
+  Op.Gcd, Op.Lcm,
 ]);
 
 // 64-bit integers are exact doubles here; bit ops on them go through BigInt in the interpreter only

@@ -58,7 +58,9 @@ function castText(from: DType, to: DType, v: Val, use: (h: HelperName) => void):
     use(h);
     return { re: wrapInt(to, `${h}(${x})`) };
   }
-  if (to.name === "uint64" && from.kind === "i") return { re: `(${x} < 0 ? ${x} + 18446744073709551616 : ${x})` };
+  // a negative int64 keeps its two's-complement bits as uint64: the store writes them exactly,
+  // where adding 2**64 would round them away (values past 2**53 are inexact in kernels anyway)
+  if (to.name === "uint64" && from.kind === "i") return { re: x };
   if (to.name === "int64" && from.name === "uint64") return { re: `(${x} >= 9223372036854775808 ? ${x} - 18446744073709551616 : ${x})` };
   return { re: wrapInt(to, x) };
 }
@@ -98,7 +100,7 @@ export function renderExpr(ctx: ExprContext, root: Node): Val {
     for (const h of (dt.kind === "c" ? def.chelpers : def.helpers) ?? []) ctx.useHelper(h);
     if (dt.kind === "c") {
       if (!def.cjs) throw new Error(`internal: ${n.op} has no complex form`);
-      const r = def.cjs([a[0].re, a[0].im!], a[1] ? [a[1].re, a[1].im!] : ["0", "0"]);
+      const r = def.cjs([a[0].re, a[0].im!], a[1] ? [a[1].re, a[1].im!] : ["0", "0"], dt);
       if (r.pre) {
         // helper results land in the shared scratch pair: copy them out at once
         ctx.em.emit(r.pre);

@@ -1,14 +1,20 @@
 /** @file THE ufunc table: one row per NumPy ufunc with its type rule and its lowering to IR primitives (numpy generate_umath.py defdict). */
 import { DTYPES, type DType } from "../../runtime/dtype.js";
+import { canCast, checkWeakIntFits, isWeakScalar, resultType, type WeakScalar } from "../../runtime/promotion.js";
 import { NumpyTypeError } from "../../runtime/errors.js";
 import { constant, elementwise, where, type Node } from "../../compiler/ir/node.js";
 import { Op, type ElemOp, type ReduceOp } from "../../compiler/ir/ops.js";
 
-/** Loop dtype and output dtype for a common input dtype; throws NumPy's no-loop TypeError. */
-export type TypeRule = (common: DType, name: string) => { loop: DType; out: DType };
+/**
+ * Loop dtype and output dtype(s) for a common input dtype (`parts`: each input's dtype or weak scalar,
+ * for error messages); throws NumPy's no-loop TypeError. `out2` is a second output's dtype (default `out`).
+ */
+export type TypeRule = (common: DType, name: string, parts?: readonly (DType | WeakScalar)[]) => { loop: DType; out: DType; out2?: DType };
 
 export interface UfuncDef {
   nin: 1 | 2;
+  /** 2 for divmod, modf, frexp: `lower` then returns both outputs' nodes, built from the same inputs */
+  nout?: 1 | 2;
   /** NumPy's ufunc.identity: a Python bool for the logical ufuncs */
   identity: number | boolean | null;
   rule: TypeRule;
@@ -21,8 +27,15 @@ export interface UfuncDef {
   boolOut?: boolean;
   /** comparisons: a JS integer out of the array dtype's range is compared by value, not refused */
   compare?: boolean;
-  /** builds the result from inputs already cast to the loop dtype */
-  lower: (xs: Node[], loop: DType) => Node;
+  /**
+   * Per-input loop dtypes where NumPy's loops mix input types (ldexp: float, int): replaces `rule`'s
+   * single common loop. `loop` is what `lower` receives.
+   */
+  resolve?: (parts: readonly (DType | WeakScalar)[], inputs: readonly unknown[], name: string, forced?: DType) => { loops: DType[]; loop: DType; out: DType };
+  /** dtype= names every output's type: refused where no loop has them all alike (frexp: float and int32) */
+  noDtype?: boolean;
+  /** builds the result (one node per output) from inputs already cast to the loop dtype */
+  lower: (xs: Node[], loop: DType) => Node | readonly Node[];
   /** the reduction primitive behind ufunc.reduce, where there is one */
   reduce?: ReduceOp;
 }
@@ -49,12 +62,24 @@ const sameBoolAsInt8 = (kinds: string): TypeRule => (c, name) => {
   if (c.kind === "b") return { loop: DTYPES.int8, out: DTYPES.int8 };
   return kinds.includes(c.kind) ? { loop: c, out: c } : noLoop(name);
 };
+/** NumPy's class name of an operand's DType, as its no-loop messages print it */
+const dtypeClass = (p: DType | WeakScalar): string => {
+  if (isWeakScalar(p)) return p.weak === "bool" ? "BoolDType" : `_Py${{ int: "Long", float: "Float", complex: "Complex" }[p.weak]}DType`;
+  const n = p.name.replace(/^uint/, "UInt");
+  return `${n[0].toUpperCase()}${n.slice(1)}DType`;
+};
+/** the message of ufuncs with an object loop (gcd, lcm): NumPy names every operand's DType class */
+const noLoopSignature = (name: string, parts: readonly (DType | WeakScalar)[]): never => {
+  throw new NumpyTypeError(`ufunc '${name}' did not contain a loop with signature matching types (${parts.map((p) => `<class 'numpy.dtypes.${dtypeClass(p)}'>`).join(", ")}) -> None`);
+};
+const intsOnly: TypeRule = (c, name, parts) => (c.kind === "i" || c.kind === "u" ? { loop: c, out: c } : noLoopSignature(name, parts ?? [c]));
+
 const FLOAT_RULES = new WeakSet<TypeRule>();
-const toFloat = (complexOk: boolean): TypeRule => {
+const toFloat = (complexOk: boolean, out2?: DType): TypeRule => {
   const rule: TypeRule = (c, name) => {
     if (c.kind === "c" && !complexOk) return noLoop(name);
     const f = floatOf(c);
-    return { loop: f, out: f };
+    return { loop: f, out: f, out2: out2 ?? f };
   };
   FLOAT_RULES.add(rule);
   return rule;
@@ -70,6 +95,7 @@ const logical: TypeRule = (c) => ({ loop: c, out: DTYPES.bool });
 const predicate = (complexOk = true): TypeRule => (c, name) => (c.kind === "c" && !complexOk ? noLoop(name) : { loop: c, out: DTYPES.bool });
 
 const e1 = (op: ElemOp) => (x: Node[]) => elementwise(op, [x[0]]);
+const k = (v: number, like: Node) => constant(v, like.dtype, like.shape);
 const e2 = (op: ElemOp) => (x: Node[]) => elementwise(op, [x[0], x[1]]);
 
 /** ops whose result on integers equals the input (floor of an int): NumPy keeps the int loop */
@@ -165,6 +191,40 @@ export const UFUNC_DEFS: Record<string, UfuncDef> = {
   floor: { nin: 1, identity: null, rule: same("biuf"), lower: identityOnInts(Op.Floor) },
   ceil: { nin: 1, identity: null, rule: same("biuf"), lower: identityOnInts(Op.Ceil) },
   trunc: { nin: 1, identity: null, rule: same("biuf"), lower: identityOnInts(Op.Trunc) },
+  divmod: { nin: 2, nout: 2, identity: null, rule: sameBoolAsInt8("iuf"), lower: (x) => [elementwise(Op.FloorDiv, x), elementwise(Op.Mod, x)] },
+  modf: {
+    nin: 1, nout: 2, identity: null, rule: toFloat(false),
+    lower: (x) => {
+      // x - trunc(x) is exact; inf has fraction 0, and the fraction keeps x's sign (modf(-2.0) is (-0.0, -2.0))
+      const t = elementwise(Op.Trunc, [x[0]]);
+      const frac = where(elementwise(Op.IsInf, [x[0]]), k(0, x[0]), elementwise(Op.Sub, [x[0], t]));
+      return [elementwise(Op.Copysign, [frac, x[0]]), t];
+    },
+  },
+  frexp: {
+    nin: 1, nout: 2, identity: null, rule: toFloat(false, DTYPES.int32), noDtype: true,
+    lower: (x) => [elementwise(Op.FrexpMant, [x[0]]), elementwise(Op.FrexpExp, [x[0]])],
+  },
+  ldexp: {
+    nin: 2, identity: null, rule: toFloat(false), resolve: ldexpLoops,
+    lower: (x) => elementwise(Op.Ldexp, [x[0], x[1]]),
+  },
+  nextafter: { nin: 2, identity: null, rule: toFloat(false), lower: e2(Op.Nextafter) },
+  spacing: {
+    nin: 1, identity: null, rule: toFloat(false),
+    lower: (x) => {
+      // npy_spacing: the step away from zero (from -0.0 too, which steps up), NaN for inf
+      const up = where(elementwise(Op.Lt, [x[0], k(0, x[0])]), k(-Infinity, x[0]), k(Infinity, x[0]));
+      const step = elementwise(Op.Sub, [elementwise(Op.Nextafter, [x[0], up]), x[0]]);
+      return where(elementwise(Op.IsInf, [x[0]]), k(NaN, x[0]), step);
+    },
+  },
+  gcd: { nin: 2, identity: 0, rule: intsOnly, lower: e2(Op.Gcd) },
+  lcm: { nin: 2, identity: null, rule: intsOnly, lower: e2(Op.Lcm) },
+  bitwise_count: {
+    nin: 1, identity: null, lower: e1(Op.Popcount),
+    rule: (c, name) => (c.kind === "b" ? { loop: DTYPES.int8, out: DTYPES.uint8 } : c.kind === "i" || c.kind === "u" ? { loop: c, out: DTYPES.uint8 } : noLoop(name)),
+  },
   rint: { nin: 1, identity: null, rule: toFloat(true), lower: e1(Op.Rint) },
   invert: { nin: 1, identity: null, rule: same("biu"), lower: e1(Op.Invert) },
   logical_not: { nin: 1, identity: null, rule: logical, lower: e1(Op.Not) },
@@ -173,6 +233,10 @@ export const UFUNC_DEFS: Record<string, UfuncDef> = {
   isfinite: { nin: 1, identity: null, rule: predicate(), lower: e1(Op.IsFinite) },
   signbit: { nin: 1, identity: null, rule: predicate(false), lower: (x, dt) => (dt.kind === "f" ? elementwise(Op.Signbit, [x[0]]) : dt.kind === "i" ? elementwise(Op.Lt, [x[0], constant(0, dt, x[0].shape)]) : constant(0, DTYPES.bool, x[0].shape)) },
 };
+
+// NumPy's radians/degrees are ufuncs of their own (own __name__ in messages), with deg2rad's loops
+UFUNC_DEFS.radians = { ...UFUNC_DEFS.deg2rad };
+UFUNC_DEFS.degrees = { ...UFUNC_DEFS.rad2deg };
 
 for (const [name, def] of Object.entries(UFUNC_DEFS)) {
   if (FLOAT_RULES.has(def.rule)) def.floatInputs = true;
@@ -184,6 +248,32 @@ for (const [name, def] of Object.entries(UFUNC_DEFS)) {
 export const ACCUMULATE_OPS: Record<string, ElemOp> = {
   maximum: Op.Max, minimum: Op.Min, fmax: Op.Fmax, fmin: Op.Fmin, logical_and: Op.And, logical_or: Op.Or, logical_xor: Op.Xor,
 };
+
+/**
+ * ldexp's loops are (float, int32 | int64): the mantissa picks the float loop alone, the exponent must be
+ * an integer that casts safely to int64 (a Python int must fit int32, the loop NumPy tries first). The
+ * exponent is then carried as a float of the loop dtype: exact for every exponent that is not saturated.
+ */
+function ldexpLoops(parts: readonly (DType | WeakScalar)[], inputs: readonly unknown[], name: string, forced?: DType) {
+  const [x, e] = parts;
+  let f: DType;
+  // a Python int mantissa takes the exponent array's integer type first (ldexp(2, int16_array) is float16);
+  // a JS boolean is a bool, not a weak scalar, as Python's True is
+  if (isWeakScalar(x)) f = x.weak === "complex" ? noLoop(name) : x.weak === "bool" ? floatOf(DTYPES.bool) : floatOf(resultType(x, e));
+  else f = x.kind === "c" ? noLoop(name) : floatOf(x);
+  if (isWeakScalar(e)) {
+    if (e.weak === "float" || e.weak === "complex") noLoop(name);
+    if (e.weak === "int") checkWeakIntFits(inputs[1] as number | bigint, DTYPES.int32);
+  } else if (!(e.kind === "b" || e.kind === "i" || (e.kind === "u" && e.itemsize < 8))) noLoop(name);
+  if (forced && forced !== f) {
+    // dtype= picks the output's float loop; the mantissa must cast to it safely
+    if (forced.kind !== "f" || (!isWeakScalar(x) && !canCast(x, forced, "safe")) || (isWeakScalar(x) && forced.itemsize < f.itemsize)) {
+      throw new NumpyTypeError(`No loop matching the specified signature and casting was found for ufunc ${name}`);
+    }
+    f = forced;
+  }
+  return { loops: [f, f], loop: f, out: f };
+}
 
 /** NumPy 2: sign(z) = z / |z| (0 for 0). */
 function complexSign(z: Node): Node {
@@ -202,3 +292,6 @@ export const UFUNC_ALIASES: Record<string, string> = {
   pow: "power", acos: "arccos", asin: "arcsin", atan: "arctan", acosh: "arccosh", asinh: "arcsinh",
   atanh: "arctanh", atan2: "arctan2",
 };
+
+/** NumPy's __name__ where it differs from the table row's (np.true_divide is np.divide). */
+export const UFUNC_NAMES: Record<string, string> = { true_divide: "divide" };

@@ -10,15 +10,16 @@ import { canCast, checkWeakIntFits, resultType, scalarKind, type Casting, type W
 import { isComplexObj, readElement, toDTypeValue, writeElement, type JSScalar } from "../../runtime/scalar.js";
 import { OP_DEFS, type ElemOp } from "../../compiler/ir/ops.js";
 import { asarray, isOptions, type ArrayLike } from "../convert.js";
-import { emptyArray, NDArray, writeInto } from "../ndarray.js";
+import { emptyArray, evalArrays, NDArray, writeInto } from "../ndarray.js";
 import { reduceWith, type ReduceOptions } from "../reductions.js";
 import { accumulateWith } from "../accumulate.js";
-import { ACCUMULATE_OPS, floatLoopOf, UFUNC_DEFS, type UfuncDef } from "./defs.js";
+import { ACCUMULATE_OPS, floatLoopOf, UFUNC_DEFS, UFUNC_NAMES, type UfuncDef } from "./defs.js";
 import { normalizeAxis } from "../reductions.js";
 import { reshape } from "../../compiler/ir/movement.js";
 
 export interface UfuncOptions {
-  out?: NDArray | [NDArray] | null;
+  /** one array for a single-output ufunc; a tuple (JS array, entries may be null) with one entry per output */
+  out?: NDArray | (NDArray | null)[] | null;
   where?: ArrayLike | boolean;
   dtype?: unknown;
   casting?: "no" | "equiv" | "safe" | "same_kind" | "unsafe";
@@ -51,10 +52,14 @@ export function prepareInputs(name: string, def: UfuncDef, inputs: readonly unkn
   const parts: (DType | WeakScalar)[] = inputs.map((x, i) => {
     const a = arrays[i];
     if (!a) return scalarKind(x as JSScalar);
-    return def.floatInputs ? floatLoopOf(a.dtype) : a.dtype;
+    return def.floatInputs && !def.resolve ? floatLoopOf(a.dtype) : a.dtype;
   });
-  if (forced && def.boolOut && forced !== DTYPES.bool) {
+  if (forced && ((def.boolOut && forced !== DTYPES.bool) || def.noDtype)) {
     throw new NumpyTypeError(`No loop matching the specified signature and casting was found for ufunc ${name}`);
+  }
+  if (def.resolve) {
+    const r = def.resolve(parts, inputs, name, forced);
+    return finishInputs(inputs, arrays, r.loops, r.loop, [r.out], null);
   }
   let common = forced && !def.boolOut ? forced : resultType(...parts);
   // NEP 50 refuses int8_array + 1000, but comparisons answer by value (int8_array < 1000 is all true)
@@ -70,7 +75,7 @@ export function prepareInputs(name: string, def: UfuncDef, inputs: readonly unkn
       }
     }
   }
-  const { loop, out } = def.rule(common, name);
+  const { loop, out, out2 } = def.rule(common, name, parts);
   if (forced && casting !== "unsafe") {
     arrays.forEach((a, i) => {
       if (a && !canCast(a.dtype, loop, casting)) {
@@ -78,22 +83,29 @@ export function prepareInputs(name: string, def: UfuncDef, inputs: readonly unkn
       }
     });
   }
+  const outs = def.nout === 2 ? [out, out2 ?? out] : [out];
+  return finishInputs(inputs, arrays, inputs.map(() => loop), loop, outs, { common, forced: !!forced });
+}
+
+/** Broadcast the inputs and cast each to its loop dtype (`weak`: how JS scalars enter, null when a resolve hook checked them). */
+function finishInputs(inputs: readonly unknown[], arrays: (NDArray | null)[], loops: DType[], loop: DType, outs: DType[], weak: { common: DType; forced: boolean } | null) {
   const shape = broadcastShapes(...arrays.map((a) => (a ? a.shape : [])));
   const nodes = inputs.map((x, i) => {
     const a = arrays[i];
-    if (a) return expand(cast(a._node, loop), shape);
+    if (a) return expand(cast(a._node, loops[i]), shape);
+    const common = weak ? weak.common : loops[i];
     const weakInt = (typeof x === "number" && Number.isInteger(x)) || typeof x === "bigint";
-    if (weakInt && (common.kind === "i" || common.kind === "u") && !forced) checkWeakIntFits(x as number | bigint, common);
+    if (weak && weakInt && (common.kind === "i" || common.kind === "u") && !weak.forced) checkWeakIntFits(x as number | bigint, common);
     // the scalar takes the array's dtype first (NumPy casts the Python scalar), then the loop's
     const v = toDTypeValue(x as JSScalar, common);
     const c = constant(typeof v === "bigint" ? Number(v) : v, common, shape);
-    return cast(c, loop);
+    return cast(c, loops[i]);
   });
-  return { nodes, loop, out, shape };
+  return { nodes, loop, out: outs[0], outs, shape };
 }
 
-export interface Ufunc {
-  (...args: unknown[]): NDArray;
+/** What every ufunc object has besides its call. */
+export interface UfuncBase {
   readonly __name__: string;
   readonly nin: number;
   readonly nout: number;
@@ -102,76 +114,84 @@ export interface Ufunc {
   reduce(a: ArrayLike, opts?: ReduceOptions): NDArray;
   accumulate(a: ArrayLike, opts?: { axis?: number; dtype?: unknown; out?: NDArray }): NDArray;
 }
+export interface Ufunc extends UfuncBase {
+  (...args: unknown[]): NDArray;
+}
+/** divmod, modf, frexp: a call returns both outputs as a JS array (destructurable, NumPy's tuple). */
+export interface Ufunc2 extends UfuncBase {
+  (...args: unknown[]): [NDArray, NDArray];
+}
 
-function splitArgs(name: string, def: UfuncDef, args: unknown[]): { inputs: unknown[]; opts: UfuncOptions } {
+function splitArgs(name: string, def: UfuncDef, args: unknown[]): { inputs: unknown[]; opts: UfuncOptions; outs: (NDArray | null)[] } {
+  const nout = def.nout ?? 1;
   let opts: UfuncOptions = {};
   if (args.length && isOptions(args[args.length - 1])) opts = args.pop() as UfuncOptions;
-  if (args.length === def.nin + 1) opts = { ...opts, out: args.pop() as NDArray };
-  if (args.length !== def.nin) {
-    throw new NumpyTypeError(`${name}() takes from ${def.nin} to ${def.nin + 1} positional arguments but ${args.length} were given`);
+  if (args.length < def.nin || args.length > def.nin + nout) {
+    throw new NumpyTypeError(`${name}() takes from ${def.nin} to ${def.nin + nout} positional arguments but ${args.length} were given`);
   }
-  return { inputs: args, opts };
+  const positional = args.splice(def.nin) as (NDArray | null)[];
+  let outs: (NDArray | null)[] = new Array<NDArray | null>(nout).fill(null);
+  if (positional.length) {
+    if (opts.out !== undefined && opts.out !== null) throw new NumpyTypeError("cannot specify 'out' as both a positional and keyword argument");
+    positional.forEach((o, i) => (outs[i] = o ?? null));
+  } else if (Array.isArray(opts.out)) {
+    if (opts.out.length !== nout) throw new ValueError("The 'out' tuple must have exactly one entry per ufunc output");
+    outs = opts.out.map((o) => o ?? null);
+  } else if (opts.out) {
+    if (nout > 1) throw new NumpyTypeError("'out' must be a tuple of arrays");
+    outs = [opts.out];
+  }
+  return { inputs: args, opts, outs };
 }
 
 export function makeUfunc(name: string): Ufunc {
   const def = UFUNC_DEFS[name];
-  const call = (...args: unknown[]): NDArray => {
-    const { inputs, opts } = splitArgs(name, def, [...args]);
+  const uname = UFUNC_NAMES[name] ?? name;
+  const nout = def.nout ?? 1;
+  const call = (...args: unknown[]): NDArray | NDArray[] => {
+    const { inputs, opts, outs } = splitArgs(uname, def, [...args]);
     const forced = opts.dtype !== undefined && opts.dtype !== null ? parseDType(opts.dtype) : undefined;
     const casting = opts.casting ?? "same_kind";
-    const { nodes, loop, out: outDt, shape } = prepareInputs(name, def, inputs, forced, casting);
-    let node = def.lower(nodes, loop);
-    if (node.dtype !== outDt) node = cast(node, outDt);
-    const out = Array.isArray(opts.out) ? opts.out[0] : opts.out;
-    if (out) {
-      if (!canCast(node.dtype, out.dtype, casting)) {
-        throw new NumpyTypeError(`Cannot cast ufunc '${name}' output from dtype('${node.dtype.name}') to dtype('${out.dtype.name}') with casting rule '${casting}'`);
-      }
-      // NumPy broadcasts the output with the inputs (its message lists every operand), then insists on its shape
-      const full = broadcastShapes(...inputs.map((x) => (isScalar(x) ? [] : asarray(x as ArrayLike).shape)), out.shape);
-      if (full.length !== out.ndim || full.some((n, i) => n !== out.shape[i])) {
-        throw new ValueError(`non-broadcastable output operand with shape ${shapeStr(out.shape)} doesn't match the broadcast shape ${shapeStr(full)}`);
-      }
-      node = expand(cast(node, out.dtype), out.shape);
+    const { nodes, loop, outs: outDts, shape } = prepareInputs(uname, def, inputs, forced, casting);
+    const lowered = def.lower(nodes, loop);
+    let results = (Array.isArray(lowered) ? lowered : [lowered]).map((n: Node, k) => (n.dtype !== outDts[k] ? cast(n, outDts[k]) : n));
+    // both outputs read the inputs, so neither may be written before the other has read them
+    if (nout > 1 && outs.some((o) => o && results.some((r) => readsStorage(r, o)))) {
+      const tmp = results.map((r) => new NDArray(r));
+      evalArrays(tmp);
+      results = tmp.map((t) => t._node);
     }
-    if (opts.where !== undefined && opts.where !== true) {
-      const mask = expand(cast(asarray(opts.where as ArrayLike)._node, parseDType("bool")), out ? out.shape : shape);
-      const keep = out ? out._node : constant(0, node.dtype, node.shape);
-      node = whereNode(mask, node, expand(keep, node.shape));
-    }
-    if (out) {
-      // out= overlapping an input through another view (np.add(a, a[::-1], out=a)): NumPy computes into
-      // a temporary first; writeInto alone would stream into `a` while still reading it (see report)
-      if (readsThroughOtherView(node, out)) node = new NDArray(node).eval()._node;
-      writeInto(out, node);
-      return out;
-    }
-    return new NDArray(node);
+    // NumPy names an output by its operand index when there are several
+    const final = results.map((r, k) => outputNode(uname, nout > 1 ? `output ${def.nin + k}` : "output", inputs, r, outs[k], opts, casting, shape));
+    const done = final.map((r, k) => commitOutput(r, outs[k]));
+    return nout === 1 ? done[0] : done;
   };
   Object.defineProperties(call, {
-    __name__: { value: name },
+    __name__: { value: uname },
     nin: { value: def.nin },
-    nout: { value: 1 },
-    nargs: { value: def.nin + 1 },
+    nout: { value: nout },
+    nargs: { value: def.nin + nout },
     identity: { value: def.identity },
-    name: { value: name },
+    name: { value: uname },
   });
   const u = call as unknown as Ufunc & { reduce: Ufunc["reduce"]; accumulate: Ufunc["accumulate"] };
   u.reduce = (a, opts = {}) => {
     if (def.nin !== 2) throw new ValueError("reduce only supported for binary functions");
-    if (!def.reduce) throw new NumpyTypeError(`the reduction of ufunc '${name}' is not supported yet`);
+    if (nout !== 1) throw new ValueError("reduce only supported for functions returning a single value");
+    if (!def.reduce) throw new NumpyTypeError(`the reduction of ufunc '${uname}' is not supported yet`);
     let arr = asarray(a);
     // logical reductions look only at truth values: reduce the bool view of any dtype
     if (def.reduce === "all" || def.reduce === "any") arr = new NDArray(cast(arr._node, DTYPES.bool));
-    return reduceWith(def.reduce, arr, { axis: 0, ...opts }, name);
+    return reduceWith(def.reduce, arr, { axis: 0, ...opts }, uname);
   };
   u.accumulate = (a, opts = {}) => {
     if (def.nin !== 2) throw new ValueError("accumulate only supported for binary functions");
+    if (nout !== 1) throw new ValueError("accumulate only supported for functions returning a single value");
     if (def.reduce === "sum" || def.reduce === "prod") return accumulateWith(def.reduce, asarray(a), opts.axis ?? 0, opts.dtype, opts.out);
     const op = ACCUMULATE_OPS[name];
-    if (!op) throw new NumpyTypeError(`the accumulation of ufunc '${name}' is not supported yet`);
+    if (!op) throw new NumpyTypeError(`the accumulation of ufunc '${uname}' is not supported yet`);
     const arr = asarray(a);
-    const dt = opts.dtype !== undefined && opts.dtype !== null ? parseDType(opts.dtype) : def.boolOut ? DTYPES.bool : def.rule(arr.dtype, name).loop;
+    const dt = opts.dtype !== undefined && opts.dtype !== null ? parseDType(opts.dtype) : def.boolOut ? DTYPES.bool : def.rule(arr.dtype, name, [arr.dtype]).loop;
     const r = scan(op, arr, opts.axis ?? 0, dt);
     if (opts.out) {
       writeInto(opts.out, cast(r._node, opts.out.dtype));
@@ -180,6 +200,39 @@ export function makeUfunc(name: string): Ufunc {
     return r;
   };
   return u;
+}
+
+/** One output's final node: cast-checked for `out`, masked by where=. Throws before anything is written. */
+function outputNode(name: string, what: string, inputs: unknown[], node: Node, out: NDArray | null, opts: UfuncOptions, casting: Casting, shape: number[]): Node {
+  if (out) {
+    if (!canCast(node.dtype, out.dtype, casting)) {
+      throw new NumpyTypeError(`Cannot cast ufunc '${name}' ${what} from dtype('${node.dtype.name}') to dtype('${out.dtype.name}') with casting rule '${casting}'`);
+    }
+    // NumPy broadcasts the output with the inputs (its message lists every operand), then insists on its shape
+    const full = broadcastShapes(...inputs.map((x) => (isScalar(x) ? [] : asarray(x as ArrayLike).shape)), out.shape);
+    if (full.length !== out.ndim || full.some((n, i) => n !== out.shape[i])) {
+      throw new ValueError(`non-broadcastable output operand with shape ${shapeStr(out.shape)} doesn't match the broadcast shape ${shapeStr(full)}`);
+    }
+    node = expand(cast(node, out.dtype), out.shape);
+  }
+  if (opts.where !== undefined && opts.where !== true) {
+    const mask = expand(cast(asarray(opts.where as ArrayLike)._node, parseDType("bool")), out ? out.shape : shape);
+    const keep = out ? out._node : constant(0, node.dtype, node.shape);
+    node = whereNode(mask, node, expand(keep, node.shape));
+  }
+  return node;
+}
+
+/** Write an output node into `out` (which is returned), or wrap it as a new array. */
+function commitOutput(node: Node, out: NDArray | null): NDArray {
+  if (out) {
+    // out= overlapping an input through another view (np.add(a, a[::-1], out=a)): NumPy computes into
+    // a temporary first; writeInto alone would stream into `a` while still reading it (see report)
+    if (readsThroughOtherView(node, out)) node = new NDArray(node).eval()._node;
+    writeInto(out, node);
+    return out;
+  }
+  return new NDArray(node);
 }
 
 /** ufunc.accumulate for a primitive without a dedicated routine: a running scan along `axis`, in `dt`. */
@@ -201,7 +254,7 @@ function scan(op: ElemOp, a: NDArray, axis: number | null, dt: DType): NDArray {
   const step = (acc: JSScalar, v: JSScalar): JSScalar => {
     if (dt.kind === "c") {
       const p = acc as { re: number; im: number }, q = v as { re: number; im: number };
-      const r = def.cfn!([p.re, p.im], [q.re, q.im]) as readonly [number, number];
+      const r = def.cfn!([p.re, p.im], [q.re, q.im], dt) as readonly [number, number];
       return { re: r[0], im: r[1] };
     }
     const r = def.fn(Number(acc), Number(v), dt);
@@ -221,6 +274,12 @@ function scan(op: ElemOp, a: NDArray, axis: number | null, dt: DType): NDArray {
     }
   }
   return result;
+}
+
+/** Does `node` read `out`'s storage at all? */
+function readsStorage(node: Node, out: NDArray): boolean {
+  const { storage } = out._realized();
+  return toposort([node]).some((n) => n.op === Op.Load && n.loadArg.storage === storage);
 }
 
 /** Does `node` read `out`'s memory through a view other than `out`'s own? */

@@ -1,14 +1,18 @@
-/** @file Every exported ufunc against NumPy 2.x (test/fixtures/ufuncs.json from gen_ufuncs.py): dtypes, shape families, NEP 50 scalars, out=/where=/dtype=, attributes, reduce/accumulate. */
+/** @file Every exported ufunc against NumPy 2.x (test/fixtures/ufuncs.json from gen_ufuncs.py): dtypes, shape families, NEP 50 scalars, out=/where=/dtype=, attributes, reduce/accumulate, two-output ufuncs. */
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import * as np from "../../../src/index.js";
+import { interpret } from "../../../runtime/interp.js";
 import { decodeArray, decodeValue, expectArrayEqualNumpy, expectNumpyError, type CompareOptions, type Enc, type EncodedArray } from "../../helpers/numpy.js";
 
-type Result = EncodedArray | { error: string; msg: string };
+/** one array, an error, or the arrays of a two-output ufunc (divmod, modf, frexp) */
+type Result = EncodedArray | { error: string; msg: string } | { multi: EncodedArray[] };
 const isError = (r: Result): r is { error: string; msg: string } => "error" in r;
+const isMulti = (r: Result): r is { multi: EncodedArray[] } => "multi" in r;
 
 interface Fixture {
-  inputs: Record<string, Record<string, { a: Enc[]; b: Enc[] }>>;
+  /** `bdt`: b's dtype where it is not the case's (ldexp's int32 exponents) */
+  inputs: Record<string, Record<string, { a: Enc[]; b: Enc[]; bdt?: string }>>;
   aliases: Record<string, string>;
   cases: { u: string; dt: string; in: string; r: Result }[];
   shapes: { u: string; dt: string; in: string; family: string; r: Result }[];
@@ -20,7 +24,7 @@ interface Fixture {
 }
 
 const fx = JSON.parse(readFileSync(new URL("../../fixtures/ufuncs.json", import.meta.url), "utf8")) as Fixture;
-type AnyUfunc = ((...args: unknown[]) => np.NDArray) & {
+type AnyUfunc = ((...args: unknown[]) => np.NDArray | np.NDArray[]) & {
   nin: number; nout: number; nargs: number; identity: unknown;
   reduce: (a: unknown, o?: object) => np.NDArray; accumulate: (a: unknown, o?: object) => np.NDArray;
 };
@@ -33,6 +37,7 @@ const EXACT = new Set([
   "logical_or", "logical_xor", "bitwise_and", "bitwise_or", "bitwise_xor", "left_shift", "right_shift", "negative",
   "positive", "fabs", "sign", "conjugate", "sqrt", "square", "reciprocal", "floor", "ceil", "trunc", "rint", "invert",
   "logical_not", "isnan", "isinf", "isfinite", "signbit", "absolute",
+  "divmod", "modf", "frexp", "ldexp", "nextafter", "spacing", "gcd", "lcm", "bitwise_count",
 ]);
 /** exact in real arithmetic, but complex loops chain several roundings (NumPy's float32 steps vs our double ones) */
 const COMPLEX_CHAINED = new Set(["multiply", "true_divide", "square", "reciprocal", "sqrt", "absolute", "sign"]);
@@ -42,7 +47,7 @@ function tolerance(u: string, dt: string, r?: Result): CompareOptions {
   // NumPy's complex64 log1p is log(hypot(1 + x, y)) in float32: it loses digits near 0 that our double
   // evaluation keeps (log1p(0.001) is 9.9950e-4 in NumPy, 9.99500e-4 here); compare at that precision
   if (u === "log1p" && dt === "complex64") return { rtol: 1e-4 };
-  const out = r && !isError(r) ? r.dtype : dt;
+  const out = r && !isError(r) ? (isMulti(r) ? r.multi[0].dtype : r.dtype) : dt;
   const single = out === "float32" || out === "complex64" || dt === "float32" || dt === "complex64";
   if (EXACT.has(u) && !(dt.startsWith("complex") && COMPLEX_CHAINED.has(u))) return {};
   // transcendental loops: NumPy's SIMD/libm results are within an ulp or two of ours
@@ -52,8 +57,8 @@ function tolerance(u: string, dt: string, r?: Result): CompareOptions {
 /** The dtype's fixture input pair as numfuse arrays. */
 function inputs(set: string, dt: string): [np.NDArray, np.NDArray] {
   const s = fx.inputs[set][dt];
-  const mk = (v: Enc[]) => np.array(v.map((x) => decodeValue(x, dt)) as never, { dtype: dt });
-  return [mk(s.a), mk(s.b)];
+  const mk = (v: Enc[], d: string) => np.array(v.map((x) => decodeValue(x, d)) as never, { dtype: d });
+  return [mk(s.a, dt), mk(s.b, s.bdt ?? dt)];
 }
 
 /** The shape families of gen_ufuncs.py family_inputs, built through numfuse's own views. */
@@ -75,13 +80,26 @@ function familyInputs(family: string, a: np.NDArray, b: np.NDArray): [np.NDArray
  * float16 and answers float32 by design: expectArrayEqualNumpy then asserts float32 and compares the
  * values rounded to float16 at float16 precision.
  */
-function check(call: () => np.NDArray, r: Result, tol: CompareOptions = {}): void {
+function check(call: () => np.NDArray | np.NDArray[], r: Result, tol: CompareOptions = {}): void {
   if (isError(r)) {
     // value errors (negative integer powers) surface when the lazy result is computed
-    expectNumpyError(() => call().eval(), r);
+    expectNumpyError(() => {
+      const got = call();
+      for (const g of Array.isArray(got) ? got : [got]) g.eval();
+    }, r);
     return;
   }
-  expectArrayEqualNumpy(call(), r, tol);
+  const got = call();
+  if (isMulti(r)) {
+    // a JS array of the outputs, in NumPy's tuple order
+    expect(Array.isArray(got), "a JS array of outputs").toBe(true);
+    const gs = got as np.NDArray[];
+    expect(gs.length).toBe(r.multi.length);
+    r.multi.forEach((e, k) => expectArrayEqualNumpy(gs[k], e, tol));
+    return;
+  }
+  expect(Array.isArray(got), "a single array").toBe(false);
+  expectArrayEqualNumpy(got as np.NDArray, r, tol);
 }
 
 /** Cases that fail because of bugs in files this suite does not own (see the comment at each entry). */
@@ -149,7 +167,14 @@ describe("out=, where=, dtype=", () => {
     expect(r).toBe(out);
     return r;
   };
-  const calls: Record<string, () => np.NDArray> = {
+  /** two outputs: each given array (null: none given) comes back as that output */
+  const withOuts = (outs: (np.NDArray | null)[], call: (outs: (np.NDArray | null)[]) => np.NDArray[]) => () => {
+    const r = call(outs);
+    outs.forEach((o, k) => o && expect(r[k]).toBe(o));
+    return r;
+  };
+  const z = (dtype = "float64") => np.zeros(4, { dtype });
+  const calls: Record<string, () => np.NDArray | np.NDArray[]> = {
     out_int16: withOut(np.zeros(4, { dtype: "int16" }), (o) => np.add(A8(), B8(), { out: o })),
     out_float32_from_f64: withOut(np.zeros(4, { dtype: "float32" }), (o) => np.multiply(F64(), F64(), { out: o })),
     out_int32_from_f64: withOut(np.zeros(4, { dtype: "int32" }), (o) => np.add(F64(), F64(), { out: o })),
@@ -167,6 +192,30 @@ describe("out=, where=, dtype=", () => {
     dtype_float32: () => np.true_divide(A8(), B8(), { dtype: "float32" }),
     dtype_int32_from_f64: () => np.add(F64(), F64(), { dtype: "int32" }),
     dtype_bool_less: () => np.less(A8(), B8(), { dtype: "int16" }),
+    divmod_out_tuple: withOuts([z(), z("float32")], (o) => np.divmod(F64(), 1.5, { out: o })),
+    divmod_out_none: withOuts([null, z("int16")], (o) => np.divmod(A8(), B8(), { out: o })),
+    divmod_out_positional: withOuts([z("int32"), z("int32")], (o) => np.divmod(A8(), B8(), o[0], o[1])),
+    divmod_out_not_tuple: () => np.divmod(A8(), B8(), { out: z("int8") }),
+    divmod_out_short_tuple: () => np.divmod(A8(), B8(), { out: [z("int8")] }),
+    divmod_out_both: () => np.divmod(A8(), B8(), z("int8"), { out: [null, null] }),
+    divmod_where: withOuts([np.full(4, 9, { dtype: "float64" }), np.full(4, 8, { dtype: "float64" })], (o) => np.divmod(F64(), 2.0, { out: o, where: MASK() })),
+    divmod_dtype: () => np.divmod(A8(), B8(), { dtype: "float32" }),
+    divmod_bad_cast: () => np.divmod(F64(), F64(), { out: [z(), z("int32")] }),
+    modf_out_tuple: withOuts([z("float32"), z()], (o) => np.modf(F64(), { out: o })),
+    modf_too_many: () => (np.modf as unknown as AnyUfunc)(F64(), z(), z(), z()),
+    frexp_dtype: () => np.frexp(F64(), { dtype: "float32" }),
+    frexp_out_int16: withOuts([z(), z("int16")], (o) => np.frexp(F64(), { out: o })),
+    frexp_out_float: withOuts([z(), z()], (o) => np.frexp(F64(), { out: o })),
+    ldexp_dtype: () => np.ldexp(F64(), A8(), { dtype: "float64" }),
+    ldexp_uint64: () => np.ldexp(F64(), np.array([1, 2, 3, 4], { dtype: "uint64" })),
+    ldexp_float_exp: () => np.ldexp(F64(), F64()),
+    ldexp_out_where: withOut(np.full(4, -1, { dtype: "float64" }), (o) => np.ldexp(F64(), A8(), { out: o, where: MASK() })),
+    gcd_int64_uint64: () => np.gcd(A8().astype("int64"), A8().astype("uint64")),
+    gcd_float: () => np.gcd(F64(), A8()),
+    gcd_bool: () => np.gcd(MASK(), MASK()),
+    gcd_weak_float: () => np.gcd(2.5, A8()),
+    bitwise_count_float: () => np.bitwise_count(F64()),
+    radians_complex: () => np.radians(F64().astype("complex128")),
   };
   for (const c of fx.options) {
     it(c.name, () => {
@@ -225,12 +274,53 @@ describe("reduce and accumulate", () => {
   }
 });
 
+describe("the reference interpreter agrees with the compiled kernels on the new primitives", () => {
+  const NEW = new Set(["divmod", "modf", "frexp", "ldexp", "nextafter", "spacing", "gcd", "lcm", "bitwise_count"]);
+  const same = (a: unknown, b: unknown) => Object.is(a, b) || (typeof a === "number" && typeof b === "number" && a !== a && b !== b);
+  const flat = (x: unknown): unknown[] => (Array.isArray(x) ? x.flatMap(flat) : [x]);
+  for (const c of fx.cases) {
+    if (!NEW.has(c.u) || isError(c.r)) continue;
+    it(`${c.u}:${c.dt}:${c.in}`, () => {
+      const [a, b] = inputs(c.in, c.dt);
+      const f = U[c.u];
+      const got = f.nin === 1 ? f(a) : f(a, b);
+      for (const g of Array.isArray(got) ? got : [got]) {
+        // interpret the lazy graph first: evaluating replaces the array's node by a load of its result
+        const ref = interpret(g._node).values;
+        const vals = flat(g.tolist());
+        const bad = ref.flatMap((v, i) => (same(vals[i], v) ? [] : [`[${i}] ${String(vals[i])} vs ${String(v)}`]));
+        expect(bad).toEqual([]);
+      }
+    });
+  }
+});
+
 describe("special cases named in NumPy's docs", () => {
   it("integer to a negative integer power raises ValueError", () => {
     expectNumpyError(() => np.power(np.array([2, 3]), np.array([1, -1])).eval(), { error: "ValueError", msg: "Integers to negative integer powers are not allowed." });
   });
   it("uint8 + 300 raises OverflowError", () => {
     expectNumpyError(() => np.add(np.array([1], { dtype: "uint8" }), 300), { error: "OverflowError", msg: "Python integer 300 out of bounds for uint8" });
+  });
+  it("two-output ufuncs destructure, and divmod(a, b) equals (a // b, a % b)", () => {
+    const a = np.array([7, -7, 5, 0], { dtype: "int16" }), b = np.array([2, 2, -3, 0], { dtype: "int16" });
+    const [q, r] = np.divmod(a, b);
+    expect(q.tolist()).toEqual(np.floor_divide(a, b).tolist());
+    expect(r.tolist()).toEqual(np.remainder(a, b).tolist());
+    const [m, e] = np.frexp(np.array([8, 0.375], { dtype: "float64" }));
+    expect([m.tolist(), e.tolist(), e.dtype.name]).toEqual([[0.5, 0.75], [4, -1], "int32"]);
+    expect(np.ldexp(m, e).tolist()).toEqual([8, 0.375]);
+  });
+  it("divmod out= aliasing an input still reads the inputs before writing", () => {
+    const a = np.array([7, -7.5, 3], { dtype: "float64" });
+    const rem = np.zeros(3);
+    np.divmod(a, 2, { out: [a, rem] });
+    expect([a.tolist(), rem.tolist()]).toEqual([[3, -4, 1], [1, 0.5, 1]]);
+  });
+  it("np.radians and np.degrees are their own ufunc objects (NumPy names them in messages)", () => {
+    expect(np.radians === np.deg2rad).toBe(false);
+    expect([np.radians.__name__, np.degrees.__name__, np.divide.__name__]).toEqual(["radians", "degrees", "divide"]);
+    expect(np.radians(np.array([180], { dtype: "float64" })).tolist()).toEqual(np.deg2rad(np.array([180], { dtype: "float64" })).tolist());
   });
   it("a lone ufunc call with too many arguments is a TypeError", () => {
     expect(() => np.sqrt(np.array([1.0]), np.array([1.0]), np.array([1.0]))).toThrow(np.TypeError);
