@@ -58,4 +58,16 @@ export const workloads = [
     },
     numpy: { setup: `A=${npRamp(6000, "float64", 1)}.reshape(2000, 3); B=${npRamp(6000, "float64", 2)}.reshape(2000, 3)`, stmt: "((A[:, None, :] - B[None, :, :])**2).sum(-1)" },
   },
+  {
+    name: "I3 where(x > 0, x, 0.1 * x) (10M)", target: 0.7,
+    setup: () => ({ x: ramp(N, "float64", 2).sub(1).eval() }),
+    run: ({ x }) => np.where(x.gt(0), x, x.mul(0.1)).eval(),
+    numpy: { setup: `x=${npRamp(N, "float64", 2)} - 1`, stmt: "np.where(x > 0, x, 0.1 * x)" },
+  },
+  {
+    name: "I3 concatenate 10 x 1M", target: 1.5,
+    setup: () => ({ xs: Array.from({ length: 10 }, (_, i) => ramp(1_000_000, "float64", i + 1)) }),
+    run: ({ xs }) => np.concatenate(xs).eval(),
+    numpy: { setup: `xs=[${npRamp(1_000_000, "float64", 1)} * (i + 1) for i in range(10)]`, stmt: "np.concatenate(xs)" },
+  },
 ];
