@@ -1,0 +1,212 @@
+/** @file The public bit generators: SeedSequence, PCG64 and MT19937 with NumPy's seeding, state dicts, spawn, advance and jumped. */
+import { DTYPES, parseDType } from "../../runtime/dtype.js";
+import { ValueError, NumpyTypeError } from "../../runtime/errors.js";
+import { type RawBitGen } from "../../runtime/random/bitgen.js";
+import { MT19937Core, MT_N } from "../../runtime/random/mt19937.js";
+import { PCG64Core } from "../../runtime/random/pcg64.js";
+import { SeedSequenceCore, type Entropy } from "../../runtime/random/seed-sequence.js";
+import { array, isNDArray } from "../convert.js";
+import type { NDArray } from "../ndarray.js";
+import { newOut, parseArgs, prod, sizeShape } from "./util.js";
+
+/** NumPy's SeedSequence: the entropy pool that seeds every modern bit generator. */
+export class SeedSequence extends SeedSequenceCore {
+  constructor(entropy?: Entropy | NDArray, opts: { spawn_key?: readonly number[]; pool_size?: number; n_children_spawned?: number } = {}) {
+    super(isNDArray(entropy) ? (entropy.tolist() as number[]) : entropy, opts);
+  }
+
+  /** `n_words` words of state as a uint32 or uint64 NDArray (NumPy's generate_state). */
+  generate_state(n_words: number, dtype: unknown = "uint32"): NDArray {
+    const dt = parseDType(dtype);
+    if (dt !== DTYPES.uint32 && dt !== DTYPES.uint64) throw new ValueError("only support uint32 or uint64");
+    const words = this.generateWords(dt === DTYPES.uint64 ? 2 * n_words : n_words);
+    const { arr, lanes } = newOut([n_words], dt);
+    (lanes as Int32Array | Uint32Array).set(dt === DTYPES.uint64 ? new Int32Array(words.buffer) : words);
+    return arr;
+  }
+
+  spawn(n_children: number): SeedSequence[] {
+    return this.spawnCores(n_children) as SeedSequence[];
+  }
+
+  get state(): { entropy: unknown; spawn_key: readonly number[]; pool_size: number; n_children_spawned: number } {
+    return { entropy: this.entropy, spawn_key: this.spawn_key, pool_size: this.pool_size, n_children_spawned: this.n_children_spawned };
+  }
+}
+
+/** What a bit generator may be seeded with: None, an int (number or bigint), a sequence of ints, or a SeedSequence. */
+export type Seed = Entropy | SeedSequence | NDArray;
+
+function toSeedSequence(seed: Seed): SeedSequence {
+  if (seed instanceof SeedSequence) return seed;
+  if (typeof seed === "number" && !Number.isInteger(seed)) throw new NumpyTypeError("SeedSequence expects int or sequence of ints for entropy not " + seed);
+  return new SeedSequence(seed as Entropy);
+}
+
+export abstract class BitGenerator {
+  /** @internal */
+  abstract readonly _core: RawBitGen;
+  /** @internal */
+  _seed_seq: SeedSequence | null;
+  /** @internal NumPy's next_raw is one 32-bit output for MT19937, a 64-bit one otherwise */
+  protected _raw32 = false;
+
+  constructor(seed: Seed) {
+    this._seed_seq = toSeedSequence(seed);
+  }
+
+  get seed_seq(): SeedSequence | null {
+    return this._seed_seq;
+  }
+
+  abstract get state(): any;
+  abstract set state(v: any);
+
+  /** New bit generators of this type seeded from spawned child SeedSequences. */
+  spawn(n_children: number): this[] {
+    if (!this._seed_seq) throw new NumpyTypeError("The underlying SeedSequence does not implement spawning.");
+    const Ctor = this.constructor as new (s: Seed) => this;
+    return this._seed_seq.spawn(n_children).map((s) => new Ctor(s));
+  }
+
+  /** Raw 64-bit outputs (NumPy's random_raw): a uint64 array, or a bigint when size is None. */
+  random_raw(...args: unknown[]): NDArray | bigint {
+    const { size } = parseArgs(args, ["size", "output"], "random_raw");
+    const shape = sizeShape(size);
+    const core = this._core;
+    const next = this._raw32 ? () => ((core.hi = 0), (core.lo = core.nextUint32())) : () => core.next64();
+    if (shape === null) {
+      next();
+      return (BigInt(core.hi) << 32n) | BigInt(core.lo);
+    }
+    const { arr, lanes } = newOut(shape, DTYPES.uint64);
+    for (let i = 0, n = prod(shape); i < n; i++) {
+      next();
+      lanes[2 * i] = core.lo;
+      lanes[2 * i + 1] = core.hi;
+    }
+    return arr;
+  }
+}
+
+export interface PCG64State {
+  bit_generator: "PCG64";
+  state: { state: bigint; inc: bigint };
+  has_uint32: number;
+  uinteger: number;
+}
+
+const PCG64_JUMP = 0x9e3779b97f4a7c15f39cc0605cedc835n;
+
+/** NumPy's PCG64 (XSL-RR 128/64). */
+export class PCG64 extends BitGenerator {
+  readonly _core = new PCG64Core();
+
+  constructor(seed?: Seed) {
+    super(seed);
+    const w = this._seed_seq!.generateWords(8);
+    const u64 = (k: number) => (BigInt(w[2 * k + 1]) << 32n) | BigInt(w[2 * k]);
+    // pcg64_set_seed: seed = (val[0] high, val[1] low), inc = (val[2] high, val[3] low)
+    this._core.seed((u64(0) << 64n) | u64(1), (u64(2) << 64n) | u64(3));
+  }
+
+  get state(): PCG64State {
+    const c = this._core;
+    return { bit_generator: "PCG64", state: { state: c.state128, inc: c.inc128 }, has_uint32: c.hasUint32, uinteger: c.uinteger };
+  }
+  set state(v: any) {
+    if (typeof v !== "object" || v === null) throw new NumpyTypeError("state must be a dict");
+    if (v.bit_generator !== "PCG64") throw new ValueError("state must be for a PCG64 PRNG");
+    const s = v.state as { state: bigint | number; inc: bigint | number };
+    this._core.state128 = BigInt(s.state);
+    this._core.inc128 = BigInt(s.inc);
+    this._core.hasUint32 = Number(v.has_uint32);
+    this._core.uinteger = Number(v.uinteger) >>> 0;
+  }
+
+  /** Advance the stream by `delta` steps (mod 2**128), as if that many 64-bit draws were made. */
+  advance(delta: number | bigint): this {
+    this._core.advance(BigInt(delta));
+    return this;
+  }
+
+  jump_inplace(jumps: number | bigint = 1): void {
+    this.advance(PCG64_JUMP * BigInt(jumps));
+  }
+
+  /** A new PCG64 whose stream is this one advanced by jumps * (golden ratio * 2**128) steps. */
+  jumped(jumps: number | bigint = 1): PCG64 {
+    const bg = new PCG64(this._seed_seq ?? undefined);
+    bg.state = this.state;
+    bg.jump_inplace(jumps);
+    return bg;
+  }
+}
+
+export interface MT19937State {
+  bit_generator: "MT19937";
+  state: { key: NDArray; pos: number };
+}
+
+/** NumPy's MT19937: SeedSequence seeding here; RandomState uses `_legacy_seeding`. */
+export class MT19937 extends BitGenerator {
+  readonly _core = new MT19937Core();
+  protected override _raw32 = true;
+
+  constructor(seed?: Seed) {
+    super(seed);
+    const val = this._seed_seq!.generateWords(MT_N);
+    // as NumPy: key[0] forced to 0x80000000 and pos left at 623 by its loop variable
+    this._core.key.set(val);
+    this._core.key[0] = 0x80000000;
+    this._core.pos = MT_N - 1;
+  }
+
+  /** NumPy's MT19937._legacy_seeding: init_genrand for an int, init_by_array for a 1-d sequence. */
+  _legacy_seeding(seed: unknown): void {
+    if (seed === undefined || seed === null) {
+      const val = new SeedSequence().generateWords(MT_N);
+      this._core.key.set(val);
+      this._core.key[0] = 0x80000000;
+      this._core.pos = MT_N;
+    } else {
+      let s: unknown = seed;
+      if (isNDArray(s)) s = s.ndim === 0 ? Number(s._elementReader()(0)) : (s.tolist() as unknown);
+      if (typeof s === "number" || typeof s === "bigint") {
+        if (typeof s === "number" && !Number.isInteger(s)) throw new NumpyTypeError("Cannot cast array data from dtype('float64') to dtype('int64') according to the rule 'safe'");
+        const v = BigInt(s);
+        if (v > 0xffffffffn || v < 0n) throw new ValueError("Seed must be between 0 and 2**32 - 1");
+        this._core.initGenrand(Number(v));
+      } else {
+        const arr = array(s as never);
+        if (arr.size === 0) throw new ValueError("Seed must be non-empty");
+        if (arr.dtype.kind === "f" || arr.dtype.kind === "c") throw new NumpyTypeError(`Cannot cast array data from dtype('${arr.dtype.name}') to dtype('int64') according to the rule 'safe'`);
+        if (arr.ndim !== 1) throw new ValueError("Seed array must be 1-d");
+        const vals = (arr.tolist({ bigint: true } as never) as unknown[]).map((x) => BigInt(x as bigint));
+        if (vals.some((v) => v > 0xffffffffn || v < 0n)) throw new ValueError("Seed must be between 0 and 2**32 - 1");
+        this._core.initByArray(vals.map(Number));
+      }
+    }
+    this._seed_seq = null;
+  }
+
+  get state(): MT19937State {
+    const { arr, lanes } = newOut([MT_N], DTYPES.uint32);
+    (lanes as Uint32Array).set(this._core.key);
+    return { bit_generator: "MT19937", state: { key: arr, pos: this._core.pos } };
+  }
+  set state(v: any) {
+    if (typeof v !== "object" || v === null) throw new NumpyTypeError("state must be a dict");
+    if (v.bit_generator !== "MT19937") throw new ValueError("state must be for a MT19937 PRNG");
+    const s = v.state as { key: unknown; pos: number };
+    setKey(this._core, s.key);
+    this._core.pos = Number(s.pos);
+  }
+}
+
+/** Load a 624-word key from an NDArray, typed array or JS array. */
+export function setKey(core: MT19937Core, key: unknown): void {
+  const vals: number[] = isNDArray(key) ? (key.tolist() as number[]) : Array.from(key as ArrayLike<number>);
+  if (vals.length !== MT_N) throw new ValueError(`state key must have ${MT_N} elements`);
+  for (let i = 0; i < MT_N; i++) core.key[i] = vals[i] >>> 0;
+}

@@ -1,0 +1,213 @@
+/** @file np.random.Generator and default_rng: NumPy's modern sampling methods over a bit generator, drawing at the call, in call order. */
+import { DTYPES } from "../../runtime/dtype.js";
+import { ValueError, OverflowError, NumpyTypeError } from "../../runtime/errors.js";
+import { log1pNeg } from "../../runtime/random/accurate-log.js";
+import type { RawBitGen } from "../../runtime/random/bitgen.js";
+import {
+  boundedUint64One, fillStandardNormal, standardExponential, standardExponentialF, standardNormal, standardNormalF,
+} from "../../runtime/random/distributions.js";
+import type { NDArray } from "../ndarray.js";
+import { BitGenerator, PCG64, type Seed } from "./bit-generators.js";
+import { boundedIntegers } from "./integers.js";
+import { choice, permutation, shuffleInPlace, type ChoiceOps } from "./sampling.js";
+import { cont, floatDType, newOut, param, parseArgs, prod, sizeShape } from "./util.js";
+
+const none = () => {};
+
+export class Generator {
+  /** @internal */
+  readonly _bg: RawBitGen;
+  readonly #bitgen: BitGenerator;
+
+  constructor(bit_generator: BitGenerator) {
+    if (!(bit_generator instanceof BitGenerator)) throw new NumpyTypeError("Generator requires a BitGenerator (e.g. np.random.PCG64(seed))");
+    this.#bitgen = bit_generator;
+    this._bg = bit_generator._core;
+  }
+
+  get bit_generator(): BitGenerator {
+    return this.#bitgen;
+  }
+
+  toString(): string {
+    return `Generator(${this.#bitgen.constructor.name})`;
+  }
+
+  /** Independent child generators from the bit generator's SeedSequence (one per worker). */
+  spawn(n_children: number): Generator[] {
+    return this.#bitgen.spawn(n_children).map((b) => new Generator(b));
+  }
+
+  /** Floats in [0, 1): (next_uint64 >> 11) * 2**-53, or (next_uint32 >> 8) * 2**-24 for float32. */
+  random(...args: unknown[]): NDArray | number {
+    const o = parseArgs(args, ["size", "dtype", "out"], "random");
+    if (o.out !== undefined) throw new NumpyTypeError("random: out= is not supported by numfuse yet");
+    const dt = floatDType(o.dtype, "random");
+    const shape = sizeShape(o.size);
+    const bg = this._bg;
+    if (shape === null) return dt === DTYPES.float64 ? bg.nextDouble() : bg.nextFloat();
+    const { arr, lanes } = newOut(shape, dt);
+    const n = prod(shape);
+    if (dt === DTYPES.float64) bg.fillDouble(lanes as Float64Array, 0, n);
+    else for (let i = 0; i < n; i++) lanes[i] = bg.nextFloat();
+    return arr;
+  }
+
+  /** Random integers in [low, high) (or [low, high] with endpoint), Lemire's method, any integer dtype. */
+  integers(...args: unknown[]): NDArray | number | bigint | boolean {
+    const o = parseArgs(args, ["low", "high", "size", "dtype", "endpoint"], "integers");
+    if (o.low === undefined) throw new NumpyTypeError("integers() missing required argument 'low'");
+    return boundedIntegers(this._bg, o.low, o.high, o.size, o.dtype, Boolean(o.endpoint), false, "integers");
+  }
+
+  standard_normal(...args: unknown[]): NDArray | number {
+    const o = parseArgs(args, ["size", "dtype", "out"], "standard_normal");
+    if (o.out !== undefined) throw new NumpyTypeError("standard_normal: out= is not supported by numfuse yet");
+    const dt = floatDType(o.dtype, "standard_normal");
+    const shape = sizeShape(o.size);
+    const bg = this._bg;
+    if (shape === null) return dt === DTYPES.float64 ? standardNormal(bg) : standardNormalF(bg);
+    const { arr, lanes } = newOut(shape, dt);
+    const n = prod(shape);
+    if (dt === DTYPES.float64) fillStandardNormal(bg, lanes as Float64Array, 0, n);
+    else for (let i = 0; i < n; i++) lanes[i] = standardNormalF(bg);
+    return arr;
+  }
+
+  normal(...args: unknown[]): NDArray | number {
+    const o = parseArgs(args, ["loc", "scale", "size"], "normal");
+    const bg = this._bg;
+    return cont(o.size, [param(o.loc, 0), param(o.scale, 1)], ([, s]) => {
+      if (s < 0) throw new ValueError("scale < 0");
+    }, ([l, s]) => l + s * standardNormal(bg));
+  }
+
+  uniform(...args: unknown[]): NDArray | number {
+    const o = parseArgs(args, ["low", "high", "size"], "uniform");
+    const lo = param(o.low, 0), hi = param(o.high, 1);
+    const bg = this._bg;
+    if (lo.scalar !== null && hi.scalar !== null) {
+      const range = hi.scalar - lo.scalar;
+      if (!Number.isFinite(range)) throw new OverflowError("high - low range exceeds valid bounds");
+      return cont(o.size, [lo, { scalar: range, arr: null }], none, ([l, r]) => l + r * bg.nextDouble());
+    }
+    return cont(o.size, [lo, hi], ([l, h]) => {
+      if (!Number.isFinite(h - l)) throw new OverflowError("Range exceeds valid bounds");
+    }, ([l, h]) => l + (h - l) * bg.nextDouble());
+  }
+
+  standard_exponential(...args: unknown[]): NDArray | number {
+    const o = parseArgs(args, ["size", "dtype", "method", "out"], "standard_exponential");
+    if (o.out !== undefined) throw new NumpyTypeError("standard_exponential: out= is not supported by numfuse yet");
+    const dt = floatDType(o.dtype, "standard_exponential");
+    const bg = this._bg;
+    const inv = (o.method ?? "zig") === "inv";
+    if (o.method !== undefined && o.method !== "zig" && o.method !== "inv") throw new ValueError(`method must be either 'inv' or 'zig'`);
+    const one = dt === DTYPES.float64
+      ? inv ? () => -log1pNeg(bg.nextDouble()) : () => standardExponential(bg)
+      : inv ? () => Math.fround(-log1pNeg(bg.nextFloat())) : () => standardExponentialF(bg);
+    const shape = sizeShape(o.size);
+    if (shape === null) return one();
+    const { arr, lanes } = newOut(shape, dt);
+    for (let i = 0, n = prod(shape); i < n; i++) lanes[i] = one();
+    return arr;
+  }
+
+  exponential(...args: unknown[]): NDArray | number {
+    const o = parseArgs(args, ["scale", "size"], "exponential");
+    const bg = this._bg;
+    return cont(o.size, [param(o.scale, 1)], ([s]) => {
+      if (s < 0) throw new ValueError("scale < 0");
+    }, ([s]) => s * standardExponential(bg));
+  }
+
+  choice(...args: unknown[]): NDArray | number | bigint | boolean | { re: number; im: number } {
+    const o = parseArgs(args, ["a", "size", "replace", "p", "axis", "shuffle"], "choice");
+    const bg = this._bg;
+    const ops: ChoiceOps = {
+      legacy: false,
+      uniform: (n) => {
+        const out = new Float64Array(n);
+        bg.fillDouble(out, 0, n);
+        return out;
+      },
+      ints: (pop, shape) => boundedIntegers(bg, 0, pop, shape, "int64", false, false, "choice") as NDArray,
+      noReplace: (pop, size, shape, shuffle) => floydOrTail(bg, pop, size, shape, shuffle),
+    };
+    return choice(ops, o.a, o.size, o.replace === undefined ? true : Boolean(o.replace), o.p, Number(o.axis ?? 0), o.shuffle === undefined ? true : Boolean(o.shuffle));
+  }
+
+  /** A shuffled copy (or a shuffled arange for an int). */
+  permutation(...args: unknown[]): NDArray {
+    const o = parseArgs(args, ["x", "axis"], "permutation");
+    return permutation(this._bg, o.x, Number(o.axis ?? 0), false);
+  }
+
+  /** Shuffle in place along `axis` (NDArray) or a JS array. */
+  shuffle(...args: unknown[]): void {
+    const o = parseArgs(args, ["x", "axis"], "shuffle");
+    shuffleInPlace(this._bg, o.x, Number(o.axis ?? 0));
+  }
+}
+
+/** choice without replacement, no p: a tail shuffle of arange for large fractions, else Floyd's algorithm with a hash set. */
+function floydOrTail(bg: RawBitGen, pop: number, size: number, shape: number[], shuffle: boolean): NDArray {
+  const { arr, lanes } = newOut(shape, DTYPES.int64);
+  const out = lanes as Int32Array;
+  const cutoff = shuffle ? 50 : 20;
+  const put = (k: number, v: number) => {
+    out[2 * k] = v;
+    out[2 * k + 1] = Math.floor(v / 4294967296);
+  };
+  if (pop > 10000 && size > Math.floor(pop / cutoff)) {
+    const idx = new Float64Array(pop);
+    for (let i = 0; i < pop; i++) idx[i] = i;
+    const first = Math.max(pop - size, 1);
+    for (let i = pop - 1; i >= first; i--) {
+      const j = boundedUint64One(bg, i);
+      const t = idx[j];
+      idx[j] = idx[i];
+      idx[i] = t;
+    }
+    for (let k = 0; k < size; k++) put(k, idx[pop - size + k]);
+    return arr;
+  }
+  let mask = 1;
+  const setSize0 = Math.floor(1.2 * size);
+  while (mask < setSize0) mask = mask * 2 + 1;
+  if (setSize0 === 0) mask = 0;
+  // _gen_mask(set_size): the smallest 2**k - 1 >= set_size
+  const hash = new Float64Array(mask + 1).fill(-1);
+  const vals = new Float64Array(size);
+  for (let j = pop - size; j < pop; j++) {
+    const val = boundedUint64One(bg, j);
+    let loc = val % (mask + 1);
+    while (hash[loc] !== -1 && hash[loc] !== val) loc = (loc + 1) & mask;
+    if (hash[loc] === -1) {
+      hash[loc] = val;
+      vals[j - pop + size] = val;
+    } else {
+      loc = j & mask;
+      while (hash[loc] !== -1) loc = (loc + 1) & mask;
+      hash[loc] = j;
+      vals[j - pop + size] = j;
+    }
+  }
+  if (shuffle) {
+    for (let i = size - 1; i >= 1; i--) {
+      const j = boundedUint64One(bg, i);
+      const t = vals[j];
+      vals[j] = vals[i];
+      vals[i] = t;
+    }
+  }
+  for (let k = 0; k < size; k++) put(k, vals[k]);
+  return arr;
+}
+
+/** np.random.default_rng(seed): a Generator over PCG64 (a Generator or BitGenerator passes through). */
+export function default_rng(seed?: Seed | Generator | BitGenerator): Generator {
+  if (seed instanceof Generator) return seed;
+  if (seed instanceof BitGenerator) return new Generator(seed);
+  return new Generator(new PCG64(seed as Seed));
+}
