@@ -70,4 +70,28 @@ export const workloads = [
     run: ({ xs }) => np.concatenate(xs).eval(),
     numpy: { setup: `xs=[${npRamp(1_000_000, "float64", 1)} * (i + 1) for i in range(10)]`, stmt: "np.concatenate(xs)" },
   },
+  {
+    name: "R random() (10M)", target: 2.0,
+    setup: () => ({ rng: np.random.default_rng(42) }),
+    run: ({ rng }) => rng.random(N),
+    numpy: { setup: "rng = np.random.default_rng(42)", stmt: `rng.random(${N})` },
+  },
+  {
+    name: "R standard_normal() (10M)", target: 2.0,
+    setup: () => ({ rng: np.random.default_rng(42) }),
+    run: ({ rng }) => rng.standard_normal(N),
+    numpy: { setup: "rng = np.random.default_rng(42)", stmt: `rng.standard_normal(${N})` },
+  },
+  {
+    name: "R legacy randn(10M)", target: 2.0,
+    setup: () => ({ rs: new np.random.RandomState(0) }),
+    run: ({ rs }) => rs.randn(N),
+    numpy: { setup: "rs = np.random.RandomState(0)", stmt: `rs.randn(${N})` },
+  },
+  {
+    name: "R integers(0, 1000, 10M)", target: 2.0,
+    setup: () => ({ rng: np.random.default_rng(42) }),
+    run: ({ rng }) => rng.integers(0, 1000, N),
+    numpy: { setup: "rng = np.random.default_rng(42)", stmt: `rng.integers(0, 1000, ${N})` },
+  },
 ];

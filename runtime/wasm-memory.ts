@@ -17,6 +17,14 @@ if (!(typeof process !== "undefined" && process.env?.NUMFUSE_NOWASM === "1")) {
 
 export const wasmMemory = (): WebAssembly.Memory | null => memory;
 
+/** Every buffer object the memory has handed out (growth replaces it): is `buf` this memory? */
+const seenBuffers = new WeakSet<object>();
+export function isWasmBuffer(buf: ArrayBufferLike): boolean {
+  if (!memory) return false;
+  seenBuffers.add(memory.buffer);
+  return seenBuffers.has(buf);
+}
+
 /** Next never-used byte; everything below it was handed out at some point. */
 let top = 64; // address 0 stays unused so that 0 never names an array
 const free = new Map<number, number[]>();
@@ -51,6 +59,7 @@ export function wasmAlloc(bytes: number): [number, number] | null {
   }
   const addr = top;
   top = need;
+  seenBuffers.add(memory.buffer);
   return [addr, size];
 }
 

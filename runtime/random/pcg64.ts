@@ -5,6 +5,12 @@
  * allocation per draw. BigInt is used only for seeding, advance and the state dict.
  */
 import { TWO32, TWO_M24, TWO_M53, type RawBitGen } from "./bitgen.js";
+import { isWasmBuffer, wasmAlloc, wasmFree } from "../wasm-memory.js";
+import { memU32, pcgWasm } from "./pcg64-wasm.js";
+
+/** raw draws made ahead in wasm per refill; the limbs then hold the state after the block */
+const CACHE = 1024;
+const cacheBlocks = new FinalizationRegistry<[number, number]>(([addr, size]) => wasmFree(addr, size));
 
 const MASK128 = (1n << 128n) - 1n;
 /** PCG_DEFAULT_MULTIPLIER_128 */
@@ -22,11 +28,29 @@ export class PCG64Core implements RawBitGen {
   uinteger = 0;
   hi = 0;
   lo = 0;
+  /** draws made ahead: [pos, count) of the block at cacheAddr are not consumed yet */
+  #cacheAddr = -1;
+  /** the block's words (a view made once: shared wasm memory never detaches it) */
+  #cache: Uint32Array | null = null;
+  #pos = 0;
+  #count = 0;
+
+  /** Put the limbs back to the state after the last consumed draw (NumPy's state). */
+  #sync(): void {
+    const ahead = this.#count - this.#pos;
+    this.#pos = this.#count = 0;
+    if (ahead > 0) this.#jump((1n << 128n) - BigInt(ahead));
+  }
 
   get state128(): bigint {
+    this.#sync();
+    return this.#limbs();
+  }
+  #limbs(): bigint {
     return (BigInt(this.s3) << 96n) | (BigInt(this.s2) << 64n) | (BigInt(this.s1) << 32n) | BigInt(this.s0);
   }
   set state128(v: bigint) {
+    this.#sync();
     v &= MASK128;
     this.s0 = Number(v & 0xffffffffn);
     this.s1 = Number((v >> 32n) & 0xffffffffn);
@@ -34,10 +58,12 @@ export class PCG64Core implements RawBitGen {
     this.s3 = Number((v >> 96n) & 0xffffffffn);
   }
   get inc128(): bigint {
+    this.#sync();
     const d = [this.n0, this.n1, this.n2, this.n3, this.n4, this.n5, this.n6, this.n7];
     return d.reduceRight((acc, x) => (acc << 16n) | BigInt(x), 0n);
   }
   set inc128(v: bigint) {
+    this.#sync();
     v &= MASK128;
     const d = (k: number) => Number((v >> BigInt(16 * k)) & 0xffffn);
     this.n0 = d(0); this.n1 = d(1); this.n2 = d(2); this.n3 = d(3);
@@ -90,6 +116,12 @@ export class PCG64Core implements RawBitGen {
 
   /** pcg64_random_r: step, then XSL-RR of the new state into hi/lo */
   next64(): void {
+    if (this.#pos < this.#count || this.#refill()) {
+      const w = 2 * this.#pos++;
+      this.lo = this.#cache![w];
+      this.hi = this.#cache![w + 1];
+      return;
+    }
     this.step();
     const s3 = this.s3;
     const xh = (s3 ^ this.s1) >>> 0, xl = (this.s2 ^ this.s0) >>> 0;
@@ -129,8 +161,44 @@ export class PCG64Core implements RawBitGen {
     return (this.nextUint32() >>> 8) * TWO_M24;
   }
 
+  /** Limbs to the wasm state slot and back around one wasm fill of `n` draws at `addr`. */
+  #wasmFill(addr: number, n: number, asDouble: number): boolean {
+    const w = pcgWasm();
+    if (!w) return false;
+    const m = memU32(), st = w.state >>> 2;
+    m[st] = this.s0; m[st + 1] = this.s1; m[st + 2] = this.s2; m[st + 3] = this.s3;
+    m[st + 4] = this.n0 + this.n1 * 65536; m[st + 5] = this.n2 + this.n3 * 65536;
+    m[st + 6] = this.n4 + this.n5 * 65536; m[st + 7] = this.n6 + this.n7 * 65536;
+    w.fill(w.state, addr, n, asDouble);
+    const m2 = memU32();
+    this.s0 = m2[st]; this.s1 = m2[st + 1]; this.s2 = m2[st + 2]; this.s3 = m2[st + 3];
+    return true;
+  }
+
+  #refill(): boolean {
+    if (this.#cacheAddr < 0) {
+      if (!pcgWasm()) return false;
+      const block = wasmAlloc(CACHE * 8);
+      if (!block) return false;
+      this.#cacheAddr = block[0];
+      this.#cache = new Uint32Array(memU32().buffer, block[0], 2 * CACHE);
+      cacheBlocks.register(this, block);
+    }
+    if (!this.#wasmFill(this.#cacheAddr, CACHE, 0)) return false;
+    this.#pos = 0;
+    this.#count = CACHE;
+    return true;
+  }
+
   fillDouble(out: Float64Array, start: number, end: number): void {
-    for (let i = start; i < end; i++) {
+    // the draws made ahead come first, then the rest straight into the output
+    let i = start;
+    for (; i < end && this.#pos < this.#count; i++) {
+      this.next64();
+      out[i] = (this.hi * 2097152 + (this.lo >>> 11)) * TWO_M53;
+    }
+    if (i < end && isWasmBuffer(out.buffer) && this.#wasmFill(out.byteOffset + 8 * i, end - i, 1)) return;
+    for (; i < end; i++) {
       this.next64();
       out[i] = (this.hi * 2097152 + (this.lo >>> 11)) * TWO_M53;
     }
@@ -138,6 +206,14 @@ export class PCG64Core implements RawBitGen {
 
   /** pcg_advance_lcg_128 by delta (mod 2**128); NumPy resets the buffered uint32 */
   advance(delta: bigint): void {
+    this.#sync();
+    this.#jump(delta);
+    this.hasUint32 = 0;
+    this.uinteger = 0;
+  }
+
+  /** state = MULT**delta * state + (the matching increment sum), by squaring (pcg_advance_lcg_128) */
+  #jump(delta: bigint): void {
     delta &= MASK128;
     let accMult = 1n, accPlus = 0n, curMult = PCG_MULT, curPlus = this.inc128;
     while (delta > 0n) {
@@ -149,9 +225,11 @@ export class PCG64Core implements RawBitGen {
       curMult = (curMult * curMult) & MASK128;
       delta >>= 1n;
     }
-    this.state128 = (accMult * this.state128 + accPlus) & MASK128;
-    this.hasUint32 = 0;
-    this.uinteger = 0;
+    const v = (accMult * this.#limbs() + accPlus) & MASK128;
+    this.s0 = Number(v & 0xffffffffn);
+    this.s1 = Number((v >> 32n) & 0xffffffffn);
+    this.s2 = Number((v >> 64n) & 0xffffffffn);
+    this.s3 = Number((v >> 96n) & 0xffffffffn);
   }
 }
 
