@@ -63,3 +63,8 @@ for (const r of rows) {
   const ok = r.ratio === undefined ? "" : r.ratio <= r.target ? "  ok" : "  MISS";
   console.log(`${pad(r.name, 44)}${lpad(r.ms.toFixed(2), 10)}${lpad(r.np?.toFixed(2) ?? "-", 10)}${lpad(r.ratio?.toFixed(2) ?? "-", 8)}${lpad("<= " + r.target, 8)}${ok}`);
 }
+
+// the file workloads leave their files in the temp dir
+const { readdirSync, unlinkSync } = await import("node:fs");
+const { tmpdir } = await import("node:os");
+for (const f of readdirSync(tmpdir())) if (/^(numfuse|numpy)-bench-/.test(f)) unlinkSync(`${tmpdir()}/${f}`);

@@ -3,6 +3,8 @@
 import * as np from "../dist/index.js";
 
 const N = 10_000_000;
+const tmp = (await import("node:os")).tmpdir();
+const tmpPy = tmp.replace(/\\/g, "/");
 const ramp = (n, dtype = "float64", k = 1) => np.arange(n).astype("float64").mul(k / n).astype(dtype).eval();
 const npRamp = (n, dtype = "float64", k = 1) => `(np.arange(${n}) * (${k} / ${n})).astype("${dtype}")`;
 
@@ -93,5 +95,17 @@ export const workloads = [
     setup: () => ({ rng: np.random.default_rng(42) }),
     run: ({ rng }) => rng.integers(0, 1000, N),
     numpy: { setup: "rng = np.random.default_rng(42)", stmt: `rng.integers(0, 1000, ${N})` },
+  },
+  {
+    name: "F np.save 100 MB", target: 2.0,
+    setup: () => ({ x: ramp(12_500_000, "float64", 1), path: `${tmp}/numfuse-bench-save.npy` }),
+    run: ({ x, path }) => np.save(path, x),
+    numpy: { setup: `x=${npRamp(12_500_000, "float64", 1)}; path = "${tmpPy}/numpy-bench-save.npy"`, stmt: "np.save(path, x)" },
+  },
+  {
+    name: "F np.load 100 MB", target: 2.0,
+    setup: () => { const path = `${tmp}/numfuse-bench-load.npy`; np.save(path, ramp(12_500_000, "float64", 1)); return { path }; },
+    run: ({ path }) => np.load(path),
+    numpy: { setup: `path = "${tmpPy}/numpy-bench-load.npy"; np.save(path, ${npRamp(12_500_000, "float64", 1)})`, stmt: "np.load(path)" },
   },
 ];

@@ -16,6 +16,7 @@ import { parseDType } from "../runtime/dtype.js";
 import { cast } from "../compiler/ir/node.js";
 import { viewAs } from "./view-dtype.js";
 import { clip } from "./select.js";
+import { byteswap, tobytes, tofile } from "./io/raw.js";
 
 type Opts = R.ReduceOptions;
 type U = (other: ArrayLike, opts?: object) => NDArray;
@@ -38,6 +39,9 @@ declare module "./ndarray.js" {
     round(...args: unknown[]): NDArray;
     get(...items: IndexItem[]): NDArray; set(...args: unknown[]): void; item(...idx: number[]): JSScalar;
     tolist(opts?: { bigint?: boolean }): unknown; toString(): string; explain(): string; compile(): Plan; toDot(): string;
+    tobytes(order?: "C" | "F" | "A" | "K" | { order?: "C" | "F" | "A" | "K" }): Uint8Array;
+    tofile(file: string | URL | number, opts?: { sep?: string; format?: string } | string): void;
+    byteswap(inplace?: boolean | { inplace?: boolean }): NDArray;
     readonly T: NDArray; readonly real: NDArray; readonly imag: NDArray;
     [Symbol.iterator](): Iterator<NDArray>;
   }
@@ -88,6 +92,9 @@ P.fill = function (this: NDArray, v: JSScalar) { assign(this, v as ArrayLike); }
 P.clip = function (this: NDArray, ...args: unknown[]) { return clip(this, ...args); };
 P.round = function (this: NDArray, ...args: unknown[]) { return round(this, ...args); };
 P.get = function (this: NDArray, ...items: IndexItem[]) { return get(this, ...items); };
+P.tobytes = function (this: NDArray, o?: Parameters<typeof tobytes>[1]) { return tobytes(this, o); };
+P.tofile = function (this: NDArray, f: string | URL | number, o?: Parameters<typeof tofile>[2]) { tofile(this, f, o); };
+P.byteswap = function (this: NDArray, i?: Parameters<typeof byteswap>[1]) { return byteswap(this, i); };
 P.set = function (this: NDArray, ...args: unknown[]) { set(this, ...args); };
 P.item = function (this: NDArray, ...idx: number[]) {
   if (idx.length === 0) {

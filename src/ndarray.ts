@@ -20,6 +20,14 @@ function registerReader(a: NDArray, storages: Iterable<Storage>): void {
     let set = pendingReaders.get(s);
     if (!set) pendingReaders.set(s, (set = new Set()));
     set.add(ref);
+    // an input read by many short-lived expressions: drop the collected and computed readers now
+    // and then (at each doubling), so the set stays as small as the pending work
+    if (set.size >= 64 && (set.size & (set.size - 1)) === 0) {
+      for (const r of set) {
+        const x = r.deref();
+        if (!x || x.isRealized) set.delete(r);
+      }
+    }
   }
 }
 

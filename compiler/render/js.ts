@@ -263,6 +263,12 @@ function renderElementwise(em: Emitter, spec: KernelSpec, nops: number, dims: Di
   const counter = { v: 0 };
   const innermost = (base: (k: number) => string) =>
     innerLoop(em, `n${nd - 1}`, ops, cls, lanes, base, (k) => `s${nd - 1}_${arr(k)}`, (index) => {
+      // a plain copy of 64-bit integers moves both halves: bit for bit past 2**53
+      const src = leafIndex.get(spec.root);
+      if (src !== undefined && spec.root.dtype.isWide && spec.out.buf.dtype === spec.root.dtype) {
+        em.emit(`out0[${index(0)}] = in${src - 1}[${index(src)}]; out0[${index(0)} + 1] = in${src - 1}[${index(src)} + 1];`);
+        return;
+      }
       const ctx = exprContext(em, helpers, (n) => {
         const k = leafIndex.get(n);
         return k === undefined ? undefined : loadText(n.dtype, arr(k), index(k));

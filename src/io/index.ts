@@ -1,0 +1,4 @@
+/** @file numfuse's file and raw-byte I/O: `.npy` / `.npz` (save, load, savez, savez_compressed, NpzFile) and raw bytes (frombuffer, fromfile, tobytes, tofile, byteswap). */
+export { save, load, savez, savez_compressed, NpzFile, type LoadOptions, type LoadSource, type SaveTarget } from "./npy.js";
+export { frombuffer, fromfile, tobytes, tofile, byteswap, type BufferSource } from "./raw.js";
+export { KeyError, EOFError, BadZipFile } from "../../runtime/io/errors.js";

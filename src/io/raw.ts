@@ -1,0 +1,213 @@
+/** @file Raw bytes: np.frombuffer (a zero-copy view of JS memory), np.fromfile, and the ndarray methods tobytes, tofile and byteswap (exported as functions taking the array first). */
+import * as fs from "node:fs";
+import { loadStorage } from "../../compiler/ir/node.js";
+import { contiguousView } from "../../compiler/ir/view.js";
+import { DTYPES, parseDType, type DType } from "../../runtime/dtype.js";
+import { ValueError } from "../../runtime/errors.js";
+import { byteswapBytes, normalizeBools, swapWidth } from "../../runtime/io/bytes.js";
+import { FdStreamReader, preadFully, writeFully } from "../../runtime/io/source.js";
+import { Storage } from "../../runtime/storage.js";
+import { isOptions } from "../convert.js";
+import { beforeWrite, emptyArray, NDArray } from "../ndarray.js";
+import { transpose } from "../shape-ops.js";
+import { viewAs } from "../view-dtype.js";
+import { layoutBytes } from "./npy.js";
+
+export type BufferSource = ArrayBuffer | SharedArrayBuffer | ArrayBufferView;
+
+interface FromBufferOptions { dtype?: unknown; count?: number; offset?: number; like?: unknown }
+
+/** Trailing options object merged over positional arguments given in NumPy's order. */
+function argsWithOptions<T extends object>(args: unknown[], names: readonly (keyof T)[]): T {
+  const list = [...args];
+  const opts = (list.length && isOptions(list[list.length - 1]) ? list.pop() : {}) as T;
+  const out = { ...opts } as Record<keyof T, unknown>;
+  names.forEach((n, i) => {
+    if (i < list.length && list[i] !== undefined) out[n] = list[i];
+  });
+  return out as T;
+}
+
+const toInt = (x: unknown, name: string): number => {
+  const v = typeof x === "bigint" ? Number(x) : x;
+  if (typeof v !== "number" || !Number.isInteger(v)) throw new TypeError(`'${name}' must be an integer`);
+  return v;
+};
+
+/**
+ * np.frombuffer(buffer, {dtype = float64, count = -1, offset = 0}): a 1-D array over the buffer's
+ * own memory (writes go both ways, as with a writable buffer in NumPy). Its base is a uint8 array
+ * over the bytes it views. Takes ArrayBuffer, SharedArrayBuffer, any typed array, DataView or
+ * Buffer. numfuse cannot see writes made through the JS buffer itself: evaluate lazy results that
+ * read the array before writing to the buffer directly. When `offset` leaves the data misaligned
+ * for its dtype (JS typed arrays need aligned elements) the array is a copy instead.
+ */
+export function frombuffer(buffer: BufferSource, ...args: unknown[]): NDArray {
+  const o = argsWithOptions<FromBufferOptions>(args, ["dtype", "count", "offset"]);
+  const dt = o.dtype === undefined || o.dtype === null ? DTYPES.float64 : parseDType(o.dtype);
+  const count = o.count === undefined || o.count === null ? -1 : toInt(o.count, "count");
+  const offset = o.offset === undefined || o.offset === null ? 0 : toInt(o.offset, "offset");
+  let ab: ArrayBufferLike, base: number, len: number;
+  if (buffer instanceof ArrayBuffer || buffer instanceof SharedArrayBuffer) {
+    ab = buffer;
+    base = 0;
+    len = buffer.byteLength;
+  } else if (ArrayBuffer.isView(buffer)) {
+    ab = buffer.buffer;
+    base = buffer.byteOffset;
+    len = buffer.byteLength;
+  } else {
+    throw new TypeError("a bytes-like object is required");
+  }
+  if (offset < 0 || offset > len) throw new ValueError(`offset must be non-negative and no greater than buffer length (${len})`);
+  const avail = len - offset;
+  let n: number;
+  if (count < 0) {
+    if (avail % dt.itemsize !== 0) throw new ValueError("buffer size must be a multiple of element size");
+    n = avail / dt.itemsize;
+  } else {
+    if (count * dt.itemsize > avail) throw new ValueError("buffer is smaller than requested size");
+    n = count;
+  }
+  const start = base + offset, nbytes = n * dt.itemsize;
+  if (start % dt.laneCtor.BYTES_PER_ELEMENT !== 0) {
+    const out = emptyArray([n], dt, false);
+    out._realized().storage.bytes.set(new Uint8Array(ab, start, nbytes));
+    return out;
+  }
+  // a plain (non-wasm) storage over the caller's memory: kernels read it through JavaScript
+  const storage = new Storage(ab as ArrayBuffer | SharedArrayBuffer, start, nbytes);
+  const owner = new NDArray(loadStorage(storage, contiguousView([nbytes]), DTYPES.uint8));
+  return dt === DTYPES.uint8 ? owner._makeView((v) => v, [nbytes]) : viewAs(owner, dt);
+}
+
+function checkOrder(order: string): "C" | "F" | "A" | "K" {
+  if (order !== "C" && order !== "F" && order !== "A" && order !== "K") {
+    throw new ValueError(`order must be one of 'C', 'F', 'A', or 'K' (got '${order}')`);
+  }
+  return order;
+}
+
+/**
+ * a.tobytes(order = "C"): a copy of the array's bytes in C (or Fortran) order; "A" is Fortran
+ * order for a Fortran-contiguous array, and "K" is C order, as NumPy's tobytes.
+ */
+export function tobytes(a: NDArray, order: "C" | "F" | "A" | "K" | { order?: "C" | "F" | "A" | "K" } = "C"): Uint8Array {
+  const ord = checkOrder(typeof order === "string" ? order : order.order ?? "C");
+  const f = ord === "F" || (ord === "A" && a.ndim > 1 && a.flags.f_contiguous && !a.flags.c_contiguous);
+  const { bytes } = layoutBytes(f ? transpose(a) : a, false);
+  return bytes.slice();
+}
+
+function checkSep(sep: unknown, fn: string): void {
+  if (sep !== undefined && sep !== null && sep !== "") {
+    throw new ValueError(`${fn} with a text separator (sep=${JSON.stringify(sep)}) is not supported by numfuse yet; use sep=""`);
+  }
+}
+
+/**
+ * a.tofile(file): the array's bytes in C order, whatever its layout, to a path (created or
+ * truncated) or to a file descriptor at its current position. Binary only (sep = "").
+ */
+export function tofile(a: NDArray, file: string | URL | number, opts: { sep?: string; format?: string } | string = {}): void {
+  checkSep(typeof opts === "string" ? opts : opts.sep, "tofile");
+  const { bytes } = layoutBytes(a, false);
+  if (typeof file === "number") {
+    writeFully(file, bytes);
+    return;
+  }
+  const fd = fs.openSync(file, "w");
+  try {
+    writeFully(fd, bytes);
+  } finally {
+    fs.closeSync(fd);
+  }
+}
+
+interface FromFileOptions { dtype?: unknown; count?: number; sep?: string; offset?: number; like?: unknown }
+
+/**
+ * np.fromfile(file, {dtype = float64, count = -1, offset = 0}): a new 1-D array of the file's
+ * raw bytes (binary only, sep = ""). `offset` counts from the start of a path and from the current
+ * position of a file descriptor; count = -1 reads whole elements to the end, and a count beyond
+ * the end reads what there is, as NumPy.
+ */
+export function fromfile(file: string | URL | number, ...args: unknown[]): NDArray {
+  const o = argsWithOptions<FromFileOptions>(args, ["dtype", "count", "sep", "offset"]);
+  checkSep(o.sep, "fromfile");
+  const dt = o.dtype === undefined || o.dtype === null ? DTYPES.float64 : parseDType(o.dtype);
+  const count = o.count === undefined || o.count === null ? -1 : toInt(o.count, "count");
+  const offset = o.offset === undefined || o.offset === null ? 0 : toInt(o.offset, "offset");
+  if (offset < 0) throw new ValueError("offset must be non-negative");
+  if (typeof file === "number") {
+    const r = new FdStreamReader(file);
+    r.skip(offset);
+    const want = count < 0 ? Number.MAX_SAFE_INTEGER : count * dt.itemsize;
+    const data = r.read(want);
+    const n = Math.floor(data.length / dt.itemsize);
+    return arrayOfBytes(data.subarray(0, n * dt.itemsize), dt);
+  }
+  const fd = fs.openSync(file, "r");
+  try {
+    const size = fs.fstatSync(fd).size;
+    // NumPy seeks past the end and then fails to size the array
+    if (offset > size) throw new ValueError("negative dimensions are not allowed");
+    const have = Math.floor((size - offset) / dt.itemsize);
+    const n = count < 0 ? have : Math.min(count, have);
+    const out = emptyArray([n], dt, false);
+    const bytes = out._realized().storage.bytes.subarray(0, n * dt.itemsize);
+    const got = preadFully(fd, bytes, offset);
+    if (got < bytes.length) return arrayOfBytes(bytes.slice(0, got - (got % dt.itemsize)), dt);
+    if (dt === DTYPES.bool) normalizeBools(bytes);
+    return out;
+  } finally {
+    fs.closeSync(fd);
+  }
+}
+
+function arrayOfBytes(bytes: Uint8Array, dt: DType): NDArray {
+  const out = emptyArray([bytes.length / dt.itemsize], dt, false);
+  const dst = out._realized().storage.bytes.subarray(0, bytes.length);
+  dst.set(bytes);
+  if (dt === DTYPES.bool) normalizeBools(dst);
+  return out;
+}
+
+/**
+ * a.byteswap(inplace = false): every element's bytes reversed (each part of a complex), with the
+ * dtype unchanged, as NumPy. In place, it writes `a`'s memory (views see it) and returns `a`.
+ */
+export function byteswap(a: NDArray, inplace: boolean | { inplace?: boolean } = false): NDArray {
+  const inPlace = typeof inplace === "boolean" ? inplace : inplace.inplace ?? false;
+  const dt = a.dtype;
+  if (!inPlace) {
+    const out = emptyArray(a.shape, dt, false);
+    const dst = out._realized().storage.bytes.subarray(0, a.size * dt.itemsize);
+    dst.set(layoutBytes(a, false).bytes);
+    byteswapBytes(dst, dt);
+    return out;
+  }
+  if (!a.flags.writeable) throw new ValueError("array to be byte-swapped is read-only");
+  const { storage, view } = a._realized();
+  beforeWrite(storage);
+  const bytes = storage.bytes;
+  const w = swapWidth(dt), size = dt.itemsize;
+  if (w <= 1 || a.size === 0) return a;
+  // walk the view (any strides) and reverse each unit in place
+  const shape = view.shape, strides = view.strides, nd = shape.length;
+  const idx = new Array<number>(nd).fill(0);
+  let off = view.offset;
+  for (let k = 0; k < a.size; k++) {
+    const b = off * size;
+    for (let u = 0; u < size; u += w) bytes.subarray(b + u, b + u + w).reverse();
+    for (let d = nd - 1; d >= 0; d--) {
+      if (++idx[d] < shape[d]) {
+        off += strides[d];
+        break;
+      }
+      off -= (shape[d] - 1) * strides[d];
+      idx[d] = 0;
+    }
+  }
+  return a;
+}
