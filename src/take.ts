@@ -1,7 +1,7 @@
 /** @file Data-dependent selection: nonzero/argwhere/flatnonzero, take/take_along_axis/compress/extract and the in-place put/put_along_axis/place/putmask. Data-dependent shapes cannot be lazy: these read their inputs and copy element lanes (bit-exact for every dtype). */
 import { cast, contiguous } from "../compiler/ir/node.js";
 import { expand } from "../compiler/ir/movement.js";
-import { isCContiguous, type View } from "../compiler/ir/view.js";
+import { forEachOffset, isCContiguous, prod, type View } from "../compiler/ir/view.js";
 import { DTYPES, type DType, type LaneArray } from "../runtime/dtype.js";
 import { IndexError, NumpyTypeError, ValueError } from "../runtime/errors.js";
 import { asarray, isOptions, type ArrayLike } from "./convert.js";
@@ -25,23 +25,10 @@ function contiguousLanes(a: NDArray): { lanes: LaneArray; base: number; L: numbe
 
 /** Element offsets of `view` in C order. */
 function flatOffsets(view: View): Float64Array {
-  const { shape, strides } = view;
-  const n = shape.reduce((p, k) => p * k, 1);
-  const out = new Float64Array(n);
-  const nd = shape.length;
-  const idx = new Array<number>(nd).fill(0);
-  let off = view.offset;
-  for (let f = 0; f < n; f++) {
-    out[f] = off;
-    for (let d = nd - 1; d >= 0; d--) {
-      if (++idx[d] < shape[d]) {
-        off += strides[d];
-        break;
-      }
-      off -= (shape[d] - 1) * strides[d];
-      idx[d] = 0;
-    }
-  }
+  const out = new Float64Array(prod(view.shape));
+  forEachOffset(view, (off, k) => {
+    out[k] = off;
+  });
   return out;
 }
 

@@ -144,3 +144,24 @@ export function viewExtent(v: View): [number, number] | null {
 }
 
 export const viewKey = (v: View): string => `${v.shape.join(",")}/${v.strides.join(",")}/${v.offset}`;
+
+/** Call `fn(offset, k)` for the view's k-th element in C order (any strides), without allocating per element. */
+export function forEachOffset(v: View, fn: (offset: number, k: number) => void): void {
+  const { shape, strides } = v;
+  const nd = shape.length;
+  const n = prod(shape);
+  if (n === 0) return;
+  const idx = new Array<number>(nd).fill(0);
+  let off = v.offset;
+  for (let k = 0; k < n; k++) {
+    fn(off, k);
+    for (let d = nd - 1; d >= 0; d--) {
+      if (++idx[d] < shape[d]) {
+        off += strides[d];
+        break;
+      }
+      off -= (shape[d] - 1) * strides[d];
+      idx[d] = 0;
+    }
+  }
+}

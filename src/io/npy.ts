@@ -1,6 +1,6 @@
 /** @file np.save, np.load, np.savez, np.savez_compressed and NpzFile: NumPy's `.npy` / `.npz` files, read from and written to paths, file descriptors and in-memory bytes. */
 import * as fs from "node:fs";
-import { isCContiguous, isFContiguous, type View } from "../../compiler/ir/view.js";
+import { forEachOffset, isCContiguous, isFContiguous, type View } from "../../compiler/ir/view.js";
 import { DTYPES } from "../../runtime/dtype.js";
 import { ValueError } from "../../runtime/errors.js";
 import { byteswapBytes, normalizeBools } from "../../runtime/io/bytes.js";
@@ -54,23 +54,11 @@ function gatherC(buffer: ArrayBufferLike, byteOffset: number, byteLength: number
   const out = new Uint8Array(count * itemsize);
   const dst = new Ctor(out.buffer, 0, out.length / unit);
   const per = itemsize / unit;
-  const { shape, strides } = view;
-  const nd = shape.length;
-  if (count === 0) return out;
-  const idx = new Array<number>(nd).fill(0);
-  let off = view.offset;
-  for (let k = 0, o = 0; k < count; k++) {
-    const s = off * per;
-    for (let u = 0; u < per; u++) dst[o++] = src[s + u];
-    for (let d = nd - 1; d >= 0; d--) {
-      if (++idx[d] < shape[d]) {
-        off += strides[d];
-        break;
-      }
-      off -= (shape[d] - 1) * strides[d];
-      idx[d] = 0;
-    }
-  }
+  let o = 0;
+  forEachOffset(view, (off) => {
+    const at = off * per;
+    for (let u = 0; u < per; u++) dst[o++] = src[at + u];
+  });
   return out;
 }
 

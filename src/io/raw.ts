@@ -1,7 +1,7 @@
 /** @file Raw bytes: np.frombuffer (a zero-copy view of JS memory), np.fromfile, and the ndarray methods tobytes, tofile and byteswap (exported as functions taking the array first). */
 import * as fs from "node:fs";
 import { loadStorage } from "../../compiler/ir/node.js";
-import { contiguousView } from "../../compiler/ir/view.js";
+import { contiguousView, forEachOffset } from "../../compiler/ir/view.js";
 import { DTYPES, parseDType, type DType } from "../../runtime/dtype.js";
 import { ValueError } from "../../runtime/errors.js";
 import { byteswapBytes, normalizeBools, swapWidth } from "../../runtime/io/bytes.js";
@@ -194,20 +194,9 @@ export function byteswap(a: NDArray, inplace: boolean | { inplace?: boolean } = 
   const w = swapWidth(dt), size = dt.itemsize;
   if (w <= 1 || a.size === 0) return a;
   // walk the view (any strides) and reverse each unit in place
-  const shape = view.shape, strides = view.strides, nd = shape.length;
-  const idx = new Array<number>(nd).fill(0);
-  let off = view.offset;
-  for (let k = 0; k < a.size; k++) {
-    const b = off * size;
-    for (let u = 0; u < size; u += w) bytes.subarray(b + u, b + u + w).reverse();
-    for (let d = nd - 1; d >= 0; d--) {
-      if (++idx[d] < shape[d]) {
-        off += strides[d];
-        break;
-      }
-      off -= (shape[d] - 1) * strides[d];
-      idx[d] = 0;
-    }
-  }
+  forEachOffset(view, (off) => {
+    const at = off * size;
+    for (let u = 0; u < size; u += w) bytes.subarray(at + u, at + u + w).reverse();
+  });
   return a;
 }

@@ -2,7 +2,7 @@
 import { expect, it } from "vitest";
 import * as np from "../../src/index.js";
 import * as C from "../../src/combine.js";
-import { runCases, type Cases } from "./surface-fixture.js";
+import { runCases, type Cases } from "./core-fixture.js";
 
 const DTS = ["bool", "int8", "uint8", "int16", "uint16", "int32", "uint32", "int64", "uint64", "float32", "float64", "complex64", "complex128"];
 /** (arange(n) % 5 - 2, or - 0 for unsigned).astype(dt).reshape(shape), as gen_surface.py's base() */
@@ -86,7 +86,7 @@ Object.assign(cases, {
   repeat_bad_axis: () => C.repeat(np.arange(3), 2, 1),
 } satisfies Cases);
 
-runCases("combine", ["concat_", "stack_", "vstack", "row_stack", "hstack", "dstack", "column_stack", "split", "array_split", "hsplit", "vsplit", "dsplit", "atleast", "tile_", "repeat_"], cases);
+runCases("combine", ["concat_", "stack_", "vstack", "row_stack", "hstack", "dstack", "column_stack", "split", "array_split", "hsplit", "vsplit", "dsplit", "atleast", "tile_", "repeat_"], cases, "surface");
 
 it("concatenate writes each input straight into the result and protects pending readers", () => {
   const a = np.arange(4, { dtype: "float64" });

@@ -1,4 +1,4 @@
-/** @file Shared harness for the core fixture tests: loads test/fixtures/core.json (written by gen_core.py) and compares numfuse results with NumPy's. */
+/** @file Shared harness for the named-case fixture tests: loads test/fixtures/<name>.json (core.json from gen_core.py, surface.json from gen_surface.py) and compares numfuse results with NumPy's. */
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import * as np from "../../src/index.js";
@@ -24,9 +24,15 @@ interface Case {
   layout?: boolean;
 }
 
-const fixture = JSON.parse(readFileSync(new URL("../fixtures/core.json", import.meta.url), "utf8")) as {
+type Fixture = {
   numpy: string;
   cases: Record<string, Case>;
+};
+const fixtures = new Map<string, Fixture>();
+const load = (name: string): Fixture => {
+  let f = fixtures.get(name);
+  if (!f) fixtures.set(name, (f = JSON.parse(readFileSync(new URL(`../fixtures/${name}.json`, import.meta.url), "utf8")) as Fixture));
+  return f;
 };
 
 /** What a case function may return: arrays, JS values from tolist/item (wrapped in py), booleans. */
@@ -129,7 +135,8 @@ function checkResult(actual: Result, e: ResultEnc, rtol: number, layout: boolean
 }
 
 /** One `it` per case; every fixture case whose name starts with one of `prefixes` must have a spec here. */
-export function runCases(title: string, prefixes: string[], cases: Cases): void {
+export function runCases(title: string, prefixes: string[], cases: Cases, file = "core"): void {
+  const fixture = load(file);
   describe(title, () => {
     it("covers every fixture case of this group", () => {
       const mine = Object.keys(fixture.cases).filter((n) => prefixes.some((p) => n.startsWith(p)));

@@ -2,7 +2,7 @@
 import { expect, it } from "vitest";
 import * as np from "../../src/index.js";
 import * as R from "../../src/rearrange.js";
-import { runCases, type Cases } from "./surface-fixture.js";
+import { runCases, type Cases } from "./core-fixture.js";
 
 const DTS = ["bool", "int8", "uint8", "int16", "uint16", "int32", "uint32", "int64", "uint64", "float32", "float64", "complex64", "complex128"];
 const base = (dt: string, shape: number[]) =>
@@ -58,7 +58,7 @@ Object.assign(cases, {
   tril_0d: () => R.tril(np.array(1)),
 } satisfies Cases);
 
-runCases("rearrange", ["flip", "roll_", "rot90_", "diag", "trace", "tri"], cases);
+runCases("rearrange", ["flip", "roll_", "rot90_", "diag", "trace", "tri"], cases, "surface");
 
 it("flip, rot90 and diagonal are views; diagonal is read-only", () => {
   const a = np.arange(6).reshape(2, 3);

@@ -3,7 +3,7 @@ import { expect, it } from "vitest";
 import * as np from "../../src/index.js";
 import * as S from "../../src/select.js";
 import * as T from "../../src/take.js";
-import { py, runCases, type Cases } from "./surface-fixture.js";
+import { py, runCases, type Cases } from "./core-fixture.js";
 
 const DTS = ["bool", "int8", "uint8", "int16", "uint16", "int32", "uint32", "int64", "uint64", "float32", "float64", "complex64", "complex128"];
 const base = (dt: string, shape: number[]) =>
@@ -110,7 +110,7 @@ Object.assign(cases, {
 } satisfies Cases);
 void py;
 
-runCases("select", ["where_", "select", "choose_", "clip_", "nan_to_num", "nonzero_", "argwhere", "flatnonzero", "extract", "compress", "take_", "put", "place", "isclose", "allclose", "array_e"], cases);
+runCases("select", ["where_", "select", "choose_", "clip_", "nan_to_num", "nonzero_", "argwhere", "flatnonzero", "extract", "compress", "take_", "put", "place", "isclose", "allclose", "array_e"], cases, "surface");
 
 it("where(x > 0, x, 0.1 * x), clip and nan_to_num compile to one kernel each", () => {
   const x = np.arange(1000, { dtype: "float64" }).sub(500).mul(0.01);
