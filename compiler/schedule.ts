@@ -2,7 +2,7 @@
 import type { DType } from "../runtime/dtype.js";
 import type { Storage } from "../runtime/storage.js";
 import { Op, isElemOp } from "./ir/ops.js";
-import { loadNode, Node } from "./ir/node.js";
+import { loadNode, nodeHeight, Node } from "./ir/node.js";
 import { contiguousView, expandView, prod, reshapeView, type View } from "./ir/view.js";
 
 let nextBufferId = 1;
@@ -206,7 +206,7 @@ export class Scheduler {
         } else if (n.op === Op.Load) {
           const base = this.realize(n.src[0]);
           operands.set(n, { buf: base.buf, view: composeView(base.view, n.loadArg.view) });
-        } else if (n.isBoundary) {
+        } else if (n.isBoundary || isSplitPoint(n, e)) {
           operands.set(n, this.realize(n));
         }
       }
@@ -221,6 +221,14 @@ function composeView(base: View, v: View): View {
 }
 
 /** Nodes of one kernel's expression: stops at loads, constants and boundaries (reductions, barriers). */
+/**
+ * Very deep expressions are cut into kernels of bounded depth: a node whose height is a multiple
+ * of SPLIT_HEIGHT is computed by a kernel of its own (generated functions stay small, and the
+ * renderers' recursion stays shallow).
+ */
+const SPLIT_HEIGHT = 48;
+export const isSplitPoint = (n: Node, root: Node): boolean => n !== root && n.src.length > 0 && nodeHeight(n) % SPLIT_HEIGHT === 0;
+
 export function* walkKernel(root: Node): Generator<Node> {
   const seen = new Set<Node>();
   const stack = [root];
@@ -229,7 +237,7 @@ export function* walkKernel(root: Node): Generator<Node> {
     if (seen.has(n)) continue;
     seen.add(n);
     yield n;
-    if (n.op === Op.Load || n.op === Op.Const || n.isBoundary) continue;
+    if (n.op === Op.Load || n.op === Op.Const || n.isBoundary || isSplitPoint(n, root)) continue;
     if (n.op === Op.Cast || n.op === Op.Where || isElemOp(n.op)) stack.push(...n.src);
   }
 }

@@ -1,6 +1,6 @@
 /** @file Movement ops (reshape, permute, expand, slice, flip) pushed through elementwise graphs down to loads, so no data moves (tinygrad's movement-op folding). */
 import { EXPENSIVE, isElemOp, Op } from "./ops.js";
-import { cast, constant, contiguous, elementwise, loadNode, loadStorage, where, Node, toposort } from "./node.js";
+import { cast, constant, contiguous, elementwise, loadNode, loadStorage, nodeHeight, where, Node, toposort } from "./node.js";
 import {
   contiguousView, expandView, permuteView, prod, reshapeView, selectView, sliceView, insertAxisView, type View,
 } from "./view.js";
@@ -12,7 +12,15 @@ export type ViewMap = (v: View) => View | null;
  * Apply a movement to every leaf of an elementwise graph. Where a leaf view cannot take it
  * (a reshape of a transposed view), the whole node is materialized first, as NumPy copies.
  */
+/** Graphs deeper than this are materialized before a movement, rather than rebuilt recursively. */
+const MAX_MOVE_HEIGHT = 64;
+
 export function applyMovement(node: Node, map: ViewMap, shape: readonly number[]): Node {
+  if (nodeHeight(node) > MAX_MOVE_HEIGHT) {
+    const base = contiguous(node);
+    const v = map(contiguousView(base.shape));
+    if (v) return loadNode(base, v);
+  }
   const memo = new Map<Node, Node | null>();
   const go = (n: Node): Node | null => {
     let r = memo.get(n);

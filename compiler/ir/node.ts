@@ -118,11 +118,63 @@ export function toposort(roots: readonly Node[]): Node[] {
   return out;
 }
 
-/** The storages a graph reads: what a write into one of them must wait for. */
-export function storagesRead(root: Node): Set<Storage> {
-  const out = new Set<Storage>();
-  for (const n of toposort([root])) {
-    if (n.op === Op.Load && n.loadArg.storage) out.add(n.loadArg.storage);
+const heightMemo = new WeakMap<Node, number>();
+
+/** Longest path from `root` down to a leaf (a load of storage or a constant), memoized per node. */
+export function nodeHeight(root: Node): number {
+  const hit = heightMemo.get(root);
+  if (hit !== undefined) return hit;
+  const stack: [Node, boolean][] = [[root, false]];
+  while (stack.length) {
+    const [n, done] = stack.pop()!;
+    if (heightMemo.has(n)) continue;
+    if (done) {
+      heightMemo.set(n, n.src.length ? 1 + Math.max(...n.src.map((s) => heightMemo.get(s)!)) : 0);
+      continue;
+    }
+    stack.push([n, true]);
+    for (const s of n.src) if (!heightMemo.has(s)) stack.push([s, false]);
   }
-  return out;
+  return heightMemo.get(root)!;
+}
+
+const readsMemo = new WeakMap<Node, ReadonlySet<Storage>>();
+const NO_READS: ReadonlySet<Storage> = new Set();
+
+/**
+ * The storages a graph reads: what a write into one of them must wait for. Nodes are immutable,
+ * so each node's set is computed once from its sources' (building a chain stays linear).
+ */
+export function storagesRead(root: Node): ReadonlySet<Storage> {
+  const hit = readsMemo.get(root);
+  if (hit) return hit;
+  // sources first, descending only into nodes not seen before
+  const order: Node[] = [];
+  const stack: [Node, boolean][] = [[root, false]];
+  const queued = new Set<Node>();
+  while (stack.length) {
+    const [n, done] = stack.pop()!;
+    if (done) {
+      order.push(n);
+      continue;
+    }
+    if (readsMemo.has(n) || queued.has(n)) continue;
+    queued.add(n);
+    stack.push([n, true]);
+    for (const s of n.src) if (!readsMemo.has(s)) stack.push([s, false]);
+  }
+  for (const n of order) {
+    if (readsMemo.has(n)) continue;
+    let set: ReadonlySet<Storage>;
+    if (n.op === Op.Load && n.loadArg.storage) set = new Set([n.loadArg.storage]);
+    else if (n.src.length === 0) set = NO_READS;
+    else if (n.src.length === 1) set = readsMemo.get(n.src[0])!;
+    else {
+      const parts = n.src.map((s) => readsMemo.get(s)!);
+      const biggest = parts.reduce((a, b) => (b.size > a.size ? b : a));
+      set = parts.every((p) => [...p].every((x) => biggest.has(x))) ? biggest : new Set(parts.flatMap((p) => [...p]));
+    }
+    readsMemo.set(n, set);
+  }
+  return readsMemo.get(root)!;
 }

@@ -40,3 +40,22 @@ describe("np.jit", () => {
     expect(r2.tolist()).toEqual([2500, 4500, 6500]);
   });
 });
+
+describe("deep graphs", () => {
+  it("a 6000-op chain evaluates in kernels of bounded depth, with NumPy's values", () => {
+    const a = np.arange(100).astype("float64");
+    let x = a;
+    for (let i = 0; i < 3000; i++) x = x.mul(1.0001).add(0.5);
+    const plan = np.compile(x);
+    expect(plan.kernels.length).toBeGreaterThan(100);
+    expect(plan.kernels.length).toBeLessThan(200);
+    // python: x = np.arange(100.); for i in range(3000): x = x*1.0001 + 0.5
+    expect(x.item(5)).toBe(1755.941998783372);
+  });
+
+  it("a transpose of a deep lazy expression does not rebuild it node by node", () => {
+    let x = np.arange(6).reshape(2, 3).astype("float64");
+    for (let i = 0; i < 500; i++) x = x.add(1);
+    expect(x.T.tolist()).toEqual([[500, 503], [501, 504], [502, 505]]);
+  });
+});
