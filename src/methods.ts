@@ -17,6 +17,8 @@ import { cast } from "../compiler/ir/node.js";
 import { viewAs } from "./view-dtype.js";
 import { clip } from "./select.js";
 import { byteswap, tobytes, tofile } from "./io/raw.js";
+import { argsort, searchsorted, sortInPlace } from "./sorting.js";
+import { dot, matmul } from "./products.js";
 
 type Opts = R.ReduceOptions;
 type U = (other: ArrayLike, opts?: object) => NDArray;
@@ -39,6 +41,8 @@ declare module "./ndarray.js" {
     round(...args: unknown[]): NDArray;
     get(...items: IndexItem[]): NDArray; set(...args: unknown[]): void; item(...idx: number[]): JSScalar;
     tolist(opts?: { bigint?: boolean }): unknown; toString(): string; explain(): string; compile(): Plan; toDot(): string;
+    sort(...args: unknown[]): void; argsort(...args: unknown[]): NDArray;
+    searchsorted(v: ArrayLike, ...args: unknown[]): NDArray; dot(b: ArrayLike, ...args: unknown[]): NDArray;
     tobytes(order?: "C" | "F" | "A" | "K" | { order?: "C" | "F" | "A" | "K" }): Uint8Array;
     tofile(file: string | URL | number, opts?: { sep?: string; format?: string } | string): void;
     byteswap(inplace?: boolean | { inplace?: boolean }): NDArray;
@@ -92,6 +96,11 @@ P.fill = function (this: NDArray, v: JSScalar) { assign(this, v as ArrayLike); }
 P.clip = function (this: NDArray, ...args: unknown[]) { return clip(this, ...args); };
 P.round = function (this: NDArray, ...args: unknown[]) { return round(this, ...args); };
 P.get = function (this: NDArray, ...items: IndexItem[]) { return get(this, ...items); };
+P.sort = function (this: NDArray, ...args: unknown[]) { sortInPlace(this, ...args); };
+P.argsort = function (this: NDArray, ...args: unknown[]) { return argsort(this, ...args); };
+P.searchsorted = function (this: NDArray, v: ArrayLike, ...args: unknown[]) { return searchsorted(this, v, ...args); };
+P.dot = function (this: NDArray, b: ArrayLike, ...args: unknown[]) { return dot(this, b, ...args); };
+P.matmul = function (this: NDArray, b: ArrayLike, opts?: object) { return opts ? matmul(this, b, opts) : matmul(this, b); };
 P.tobytes = function (this: NDArray, o?: Parameters<typeof tobytes>[1]) { return tobytes(this, o); };
 P.tofile = function (this: NDArray, f: string | URL | number, o?: Parameters<typeof tofile>[2]) { tofile(this, f, o); };
 P.byteswap = function (this: NDArray, i?: Parameters<typeof byteswap>[1]) { return byteswap(this, i); };
