@@ -108,4 +108,10 @@ export const workloads = [
     run: ({ path }) => np.load(path),
     numpy: { setup: `path = "${tmpPy}/numpy-bench-load.npy"; np.save(path, ${npRamp(12_500_000, "float64", 1)})`, stmt: "np.load(path)" },
   },
+  {
+    name: "I3 vectorize((x, y) => x * x + y) (10M)", target: 1.0,
+    setup: () => ({ f: np.vectorize((x, y) => x * x + y), x: ramp(N, "float64", 3), y: ramp(N, "float64", 5) }),
+    run: ({ f, x, y }) => f(x, y).eval(),
+    numpy: { setup: `x=${npRamp(N, "float64", 3)}; y=${npRamp(N, "float64", 5)}`, stmt: "x*x + y" },
+  },
 ];

@@ -113,6 +113,10 @@ export interface UfuncBase {
   readonly identity: number | boolean | null;
   reduce(a: ArrayLike, opts?: ReduceOptions): NDArray;
   accumulate(a: ArrayLike, opts?: { axis?: number; dtype?: unknown; out?: NDArray }): NDArray;
+  /** attached in src/index.ts (src/ufunc-methods.ts) */
+  outer(a: ArrayLike, b: ArrayLike, opts?: Record<string, unknown>): NDArray | NDArray[];
+  at(a: NDArray, indices: unknown, b?: ArrayLike): void;
+  reduceat(a: ArrayLike, indices: ArrayLike, opts?: { axis?: number; dtype?: unknown; out?: NDArray | null }): NDArray;
 }
 export interface Ufunc extends UfuncBase {
   (...args: unknown[]): NDArray;
