@@ -114,4 +114,10 @@ export const workloads = [
     run: ({ f, x, y }) => f(x, y).eval(),
     numpy: { setup: `x=${npRamp(N, "float64", 3)}; y=${npRamp(N, "float64", 5)}`, stmt: "x*x + y" },
   },
+  {
+    name: "I3 pad reflect 7 (2000x2000)", target: 2.0,
+    setup: () => ({ img: ramp(4_000_000, "float64", 1).reshape(2000, 2000).eval() }),
+    run: ({ img }) => np.pad(img, 7, "reflect").eval(),
+    numpy: { setup: `img=${npRamp(4_000_000, "float64", 1)}.reshape(2000, 2000)`, stmt: "np.pad(img, 7, mode='reflect')" },
+  },
 ];
