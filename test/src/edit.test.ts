@@ -1,53 +1,9 @@
 /** @file insert, delete, append, resize, trim_zeros, unravel_index and ravel_multi_index against NumPy (test/fixtures/pad.json, written by gen_pad.py). */
-import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import * as np from "../../src/index.js";
 import * as E from "../../src/edit.js";
-import { expectArrayEqualNumpy, type EncodedArray } from "../helpers/numpy.js";
+import { runCases } from "../helpers/pad-fixture.js";
 
-type Enc = EncodedArray | { list: Enc[] };
-const fixture = JSON.parse(readFileSync(new URL("../fixtures/pad.json", import.meta.url), "utf8")) as {
-  cases: Record<string, { result?: Enc; error?: string; message?: string }>;
-};
-type Result = np.NDArray | Result[];
-/** fails: a known engine bug in a file this suite does not own (named at the case) */
-type Spec = (() => Result) | { fn: () => Result; rtol?: number; fails?: boolean };
-
-function check(actual: Result, e: Enc, rtol: number): void {
-  if ("list" in e) {
-    expect(Array.isArray(actual), "a list").toBe(true);
-    expect((actual as Result[]).length).toBe(e.list.length);
-    e.list.forEach((x, i) => check((actual as Result[])[i], x, rtol));
-  } else expectArrayEqualNumpy(actual as np.NDArray, e, { rtol });
-}
-
-/** One `it` per case, and every fixture case with this prefix must have one. */
-function runCases(prefix: string, cases: Record<string, Spec>): void {
-  describe(prefix, () => {
-    it("covers every fixture case of this group", () => {
-      const mine = Object.keys(fixture.cases).filter((n) => n.startsWith(prefix));
-      expect(mine.filter((n) => !(n in cases))).toEqual([]);
-      expect(Object.keys(cases).filter((n) => !(n in fixture.cases))).toEqual([]);
-    });
-    for (const [name, spec] of Object.entries(cases)) {
-      const { fn, rtol = 0, fails = false } = typeof spec === "function" ? { fn: spec } : spec;
-      (fails ? it.fails : it)(name, () => {
-        const c = fixture.cases[name];
-        if (c.error !== undefined) {
-          let thrown: unknown;
-          try {
-            fn();
-          } catch (err) {
-            thrown = err;
-          }
-          expect(thrown, `${name} throws`).toBeInstanceOf(Error);
-          expect((thrown as Error).name).toBe(c.error);
-          expect((thrown as Error).message).toBe(c.message);
-        } else check(fn(), c.result!, rtol);
-      });
-    }
-  });
-}
 
 const size = (s: number[]) => s.reduce((p, n) => p * n, 1);
 const fl = (shape: number[]) => np.arange(size(shape), { dtype: "float64" }).mul(0.75).sub(2).reshape(shape);
