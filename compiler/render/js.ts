@@ -302,7 +302,9 @@ function accumulator(op: ReduceOp, dt: DType, name: string, counter: string): Ac
     case "sum":
       return c
         ? { init: [`let ${name}_re = 0, ${name}_im = 0;`], step: (v) => `${name}_re += ${v.re}; ${name}_im += ${v.im};`, result: name }
-        : { init: [`let ${name} = 0;`], step: (v) => `${name} += ${v.re};`, result: name };
+        : dt.name === "float32"
+          ? { init: [`let ${name} = 0;`], step: (v) => `${name} = Math.fround(${name} + ${v.re});`, result: name }
+          : { init: [`let ${name} = 0;`], step: (v) => `${name} += ${v.re};`, result: name };
     case "prod":
       return c
         ? { init: [`let ${name}_re = 1, ${name}_im = 0;`], step: (v) => `{ const t = ${name}_re * ${v.re} - ${name}_im * ${v.im}; ${name}_im = ${name}_re * ${v.im} + ${name}_im * ${v.re}; ${name}_re = t; }`, result: name }
@@ -395,11 +397,14 @@ function renderReduce(em: Emitter, spec: KernelSpec, nops: number, no: number, n
       const ctx = exprContext(em, helpers, leafAt(at(off)), counter);
       return renderExpr(ctx, ph.src[0]).re;
     };
+    // float32 sums add in float32, as NumPy's FLOAT_pairwise_sum does
+    const r32 = ph.dtype.name === "float32";
+    const add = (a: string, b: string) => (r32 ? `Math.fround(${a} + ${b})` : `(${a} + ${b})`);
     em.open(`function pw${j}(${[...used.map(q), "n", ...prior].join(", ")}) {`);
     em.open("if (n < 8) {");
     em.emit("let s = 0;");
     em.open("for (let i = 0; i < n; i++) {");
-    em.emit(`s += ${value(0)};`);
+    em.emit(`s = ${add("s", value(0))};`);
     em.emit(adv(1));
     em.close();
     em.emit("return s;");
@@ -411,19 +416,19 @@ function renderReduce(em: Emitter, spec: KernelSpec, nops: number, no: number, n
     em.emit("const end = n - (n % 8);");
     em.open("for (let i = 8; i < end; i += 8) {");
     const next = Array.from({ length: 8 }, (_, k) => value(k));
-    em.emit(next.map((v, k) => `a${k} += ${v};`).join(" "));
+    em.emit(next.map((v, k) => `a${k} = ${add(`a${k}`, v)};`).join(" "));
     em.emit(adv(8));
     em.close();
-    em.emit("let s = ((a0 + a1) + (a2 + a3)) + ((a4 + a5) + (a6 + a7));");
+    em.emit(`let s = ${add(add(add("a0", "a1"), add("a2", "a3")), add(add("a4", "a5"), add("a6", "a7")))};`);
     em.open("for (let i = end; i < n; i++) {");
-    em.emit(`s += ${value(0)};`);
+    em.emit(`s = ${add("s", value(0))};`);
     em.emit(adv(1));
     em.close();
     em.emit("return s;");
     em.close();
     em.emit("let n2 = Math.floor(n / 2);", "n2 -= n2 % 8;");
     const half = [...used.map((k) => (cls[k] === "zero" ? q(k) : cls[k] === "unit" ? `${q(k)} + n2 * ${lanes[k]}` : `${q(k)} + n2 * si0_${arr(k)}`)), "n - n2", ...prior].join(", ");
-    em.emit(`return pw${j}(${[...used.map(q), "n2", ...prior].join(", ")}) + pw${j}(${half});`);
+    em.emit(`return ${add(`pw${j}(${[...used.map(q), "n2", ...prior].join(", ")})`, `pw${j}(${half})`)};`);
     em.close();
   });
 
@@ -498,7 +503,7 @@ function renderColumnReduce(em: Emitter, spec: KernelSpec, nops: number, nd: num
     const v = renderExpr(ctx, ph.src[0]).re;
     const t = `T[${index(0)}]`;
     switch (rop) {
-      case "sum": em.emit(`${t} += ${v};`); break;
+      case "sum": em.emit(ph.dtype.name === "float32" ? `${t} = Math.fround(${t} + ${v});` : `${t} += ${v};`); break;
       case "prod": em.emit(`${t} *= ${v};`); break;
       case "max": em.emit(`{ const x = ${v}; if (x > ${t} || x !== x) ${t} = x; }`); break;
       case "min": em.emit(`{ const x = ${v}; if (x < ${t} || x !== x) ${t} = x; }`); break;

@@ -733,10 +733,14 @@ export function renderWasmReduce(
         return base(x);
       };
     };
+    // float32 sums add in float32 (NumPy's FLOAT_pairwise_sum): round after every addition
+    const r32 = ph.dtype.name === "float32";
+    const ADD = r32 ? [OP.f64Add, OP.f32DemoteF64, OP.f64PromoteF32] : [OP.f64Add];
+    const VADD = r32 ? [...simd(SIMD.f64x2Add), ...simd(SIMD.f32x4DemoteF64x2Zero), ...simd(SIMD.f64x2PromoteLowF32x4)] : simd(SIMD.f64x2Add);
     const addInto = (local: number, e: number) => {
       fb.get(local);
       compileExpr(fb, ph.src[0], atHoisted(e));
-      fb.emit(OP.f64Add).set(local);
+      fb.emit(...ADD).set(local);
     };
     // n < 8: a plain running sum
     fb.get(nL).emit(...i32const(8), OP.i32LtU, OP.if, 0x40);
@@ -783,7 +787,7 @@ export function renderWasmReduce(
         for (let v = 0; v < 4; v++) {
           fb.get(vacc[v]);
           compileExprV(fb, ph.src[0], atV(ahead + 2 * v));
-          fb.emit(...simd(SIMD.f64x2Add)).set(vacc[v]);
+          fb.emit(...VADD).set(vacc[v]);
         }
       } else for (let e = 0; e < 8; e++) addInto(acc[e], ahead + e);
     };
@@ -806,8 +810,8 @@ export function renderWasmReduce(
         fb.get(vacc[v]).emit(...simd(SIMD.f64x2ExtractLane, 1)).set(acc[2 * v + 1]);
       }
     }
-    fb.get(acc[0]).get(acc[1]).emit(OP.f64Add).get(acc[2]).get(acc[3]).emit(OP.f64Add, OP.f64Add);
-    fb.get(acc[4]).get(acc[5]).emit(OP.f64Add).get(acc[6]).get(acc[7]).emit(OP.f64Add, OP.f64Add, OP.f64Add).set(s);
+    fb.get(acc[0]).get(acc[1]).emit(...ADD).get(acc[2]).get(acc[3]).emit(...ADD, ...ADD);
+    fb.get(acc[4]).get(acc[5]).emit(...ADD).get(acc[6]).get(acc[7]).emit(...ADD, ...ADD, ...ADD).set(s);
     fb.emit(OP.block, 0x40, OP.loop, 0x40);
     fb.get(i).get(nL).emit(OP.i32GeU, OP.brIf, 1);
     addInto(s, 0);
@@ -828,7 +832,7 @@ export function renderWasmReduce(
     }
     fb.get(nL).get(n2).emit(OP.i32Sub);
     for (let t = 0; t < j; t++) fb.get(r(t));
-    fb.emit(OP.call, ...uleb(fnBase + j), OP.f64Add);
+    fb.emit(OP.call, ...uleb(fnBase + j), ...ADD);
     return fb;
   });
 
@@ -860,6 +864,7 @@ export function renderWasmReduce(
             return k === undefined ? null : emitLoad(fb, cur[k], dtypes[k], innerClasses[k] === "unit" ? e * dtypes[k].itemsize : 0);
           });
           fb.emit(OP.f64Add);
+          if (ph.dtype.name === "float32") fb.emit(OP.f32DemoteF64, OP.f64PromoteF32);
         }
         fb.set(rj[j]);
       } else {

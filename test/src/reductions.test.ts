@@ -102,3 +102,16 @@ describe("reductions: semantics beyond the fixture", () => {
     for (const row of z.tolist() as number[][]) row.forEach((v, i) => expect(v).toBeCloseTo(want[i], 14));
   });
 });
+
+describe("float32 sums add in float32, as NumPy's", () => {
+  it("match NumPy bit for bit along a contiguous axis, along axis 0, and in means", () => {
+    const r = np.array([-0.6666666865348816, 2.6666667461395264, 2.3333332538604736, 2.0], { dtype: "float32" });
+    expect(np.sum(r).item()).toBe(6.3333330154418945);
+    expect(np.mean(r).item()).toBe(1.5833332538604736);
+    // numpy: x = np.arange(100003).astype(np.float32) * np.float32(0.1)
+    const x = np.arange(100003).astype("float32").mul(0.1);
+    expect(x.sum().item()).toBe(500024992);
+    expect(x.get(":100000").reshape(1000, 100).sum({ axis: 0 }).item(3)).toBe(4995296.5);
+    expect(x.get(":100000").reshape(100, 1000).sum({ axis: 1 }).item(7)).toBe(749950);
+  });
+});

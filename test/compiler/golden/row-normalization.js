@@ -13,7 +13,7 @@ return function R_6x10_1_f64(out0, in0, sh, st, off) {
     if (n < 8) {
       let s = 0;
       for (let i = 0; i < n; i++) {
-        s += in0[q_in0];
+        s = (s + in0[q_in0]);
         q_in0 += 1;
       }
       return s;
@@ -23,19 +23,19 @@ return function R_6x10_1_f64(out0, in0, sh, st, off) {
       q_in0 += 8;
       const end = n - (n % 8);
       for (let i = 8; i < end; i += 8) {
-        a0 += in0[q_in0]; a1 += in0[q_in0 + 1]; a2 += in0[q_in0 + 2]; a3 += in0[q_in0 + 3]; a4 += in0[q_in0 + 4]; a5 += in0[q_in0 + 5]; a6 += in0[q_in0 + 6]; a7 += in0[q_in0 + 7];
+        a0 = (a0 + in0[q_in0]); a1 = (a1 + in0[q_in0 + 1]); a2 = (a2 + in0[q_in0 + 2]); a3 = (a3 + in0[q_in0 + 3]); a4 = (a4 + in0[q_in0 + 4]); a5 = (a5 + in0[q_in0 + 5]); a6 = (a6 + in0[q_in0 + 6]); a7 = (a7 + in0[q_in0 + 7]);
         q_in0 += 8;
       }
-      let s = ((a0 + a1) + (a2 + a3)) + ((a4 + a5) + (a6 + a7));
+      let s = (((a0 + a1) + (a2 + a3)) + ((a4 + a5) + (a6 + a7)));
       for (let i = end; i < n; i++) {
-        s += in0[q_in0];
+        s = (s + in0[q_in0]);
         q_in0 += 1;
       }
       return s;
     }
     let n2 = Math.floor(n / 2);
     n2 -= n2 % 8;
-    return pw0(q_in0, n2) + pw0(q_in0 + n2 * 1, n - n2);
+    return (pw0(q_in0, n2) + pw0(q_in0 + n2 * 1, n - n2));
   }
   let p0_out0 = off[0], p0_in0 = off[1];
   for (let i0 = 0; i0 < n0; i0++) {

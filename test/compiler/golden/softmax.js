@@ -19,7 +19,7 @@ return function R_5x9_1_f64(out0, in0, sh, st, off) {
       for (let i = 0; i < n; i++) {
         const v0 = (in0[q_in0] - r0);
         const v1 = Math.exp(v0);
-        s += v1;
+        s = (s + v1);
         q_in0 += 1;
       }
       return s;
@@ -61,21 +61,21 @@ return function R_5x9_1_f64(out0, in0, sh, st, off) {
         const v31 = Math.exp(v30);
         const v32 = (in0[q_in0 + 7] - r0);
         const v33 = Math.exp(v32);
-        a0 += v19; a1 += v21; a2 += v23; a3 += v25; a4 += v27; a5 += v29; a6 += v31; a7 += v33;
+        a0 = (a0 + v19); a1 = (a1 + v21); a2 = (a2 + v23); a3 = (a3 + v25); a4 = (a4 + v27); a5 = (a5 + v29); a6 = (a6 + v31); a7 = (a7 + v33);
         q_in0 += 8;
       }
-      let s = ((a0 + a1) + (a2 + a3)) + ((a4 + a5) + (a6 + a7));
+      let s = (((a0 + a1) + (a2 + a3)) + ((a4 + a5) + (a6 + a7)));
       for (let i = end; i < n; i++) {
         const v34 = (in0[q_in0] - r0);
         const v35 = Math.exp(v34);
-        s += v35;
+        s = (s + v35);
         q_in0 += 1;
       }
       return s;
     }
     let n2 = Math.floor(n / 2);
     n2 -= n2 % 8;
-    return pw1(q_in0, n2, r0) + pw1(q_in0 + n2 * 1, n - n2, r0);
+    return (pw1(q_in0, n2, r0) + pw1(q_in0 + n2 * 1, n - n2, r0));
   }
   let p0_out0 = off[0], p0_in0 = off[1];
   for (let i0 = 0; i0 < n0; i0++) {
