@@ -4,6 +4,7 @@ import { reshape } from "../compiler/ir/movement.js";
 import { DTYPES, parseDType, type DType } from "../runtime/dtype.js";
 import { readElement, writeElement } from "../runtime/scalar.js";
 import { asarray, type ArrayLike } from "./convert.js";
+import { kwargs } from "./args.js";
 import { emptyArray, NDArray, writeInto } from "./ndarray.js";
 import { normalizeAxis } from "./reductions.js";
 import { ValueError } from "../runtime/errors.js";
@@ -83,7 +84,12 @@ function checkAccumulateOut(out: NDArray, a: NDArray, axis: number | null): void
   );
 }
 
-export const cumsum = (a: ArrayLike, opts: { axis?: number | null; dtype?: unknown; out?: NDArray } = {}) =>
-  accumulateWith("sum", asarray(a), opts.axis ?? null, opts.dtype, opts.out);
-export const cumprod = (a: ArrayLike, opts: { axis?: number | null; dtype?: unknown; out?: NDArray } = {}) =>
-  accumulateWith("prod", asarray(a), opts.axis ?? null, opts.dtype, opts.out);
+type AccOpts = { axis?: number | null; dtype?: unknown; out?: NDArray };
+export const cumsum = (a: ArrayLike, ...args: unknown[]) => {
+  const opts = kwargs<AccOpts>("cumsum", args, ["axis", "dtype", "out"]);
+  return accumulateWith("sum", asarray(a), opts.axis ?? null, opts.dtype, opts.out);
+};
+export const cumprod = (a: ArrayLike, ...args: unknown[]) => {
+  const opts = kwargs<AccOpts>("cumprod", args, ["axis", "dtype", "out"]);
+  return accumulateWith("prod", asarray(a), opts.axis ?? null, opts.dtype, opts.out);
+};

@@ -21,6 +21,7 @@ export { reshape, ravel, transpose, swapaxes, moveaxis, expand_dims, squeeze, br
 export { copy, shares_memory, may_share_memory, ascontiguousarray, asfortranarray } from "./memory.js";
 export { vectorize, frompyfunc, vectorizePath } from "./vectorize.js";
 export { pad } from "./pad.js";
+export { piecewise, apply_along_axis, apply_over_axes } from "./apply.js";
 export { meshgrid, indices, mgrid, ogrid } from "./grid.js";
 export { insert, delete, append, resize, trim_zeros, unravel_index, ravel_multi_index } from "./edit.js";
 export { broadcastShapes as broadcast_shapes } from "./ufunc/ufunc.js";

@@ -28,11 +28,12 @@ declare module "./ndarray.js" {
     add: U; sub: U; mul: U; div: U; floordiv: U; mod: U; pow: U; matmul: U;
     eq: U; ne: U; lt: U; le: U; gt: U; ge: U; and: U; or: U; xor: U; lshift: U; rshift: U;
     neg(): NDArray; abs(): NDArray; not(): NDArray; invert(): NDArray; positive(): NDArray;
-    sum(opts?: Opts): NDArray; prod(opts?: Opts): NDArray; mean(opts?: Opts): NDArray; std(opts?: Opts): NDArray;
-    var(opts?: Opts): NDArray; min(opts?: Opts): NDArray; max(opts?: Opts): NDArray; all(opts?: Opts): NDArray;
-    any(opts?: Opts): NDArray; ptp(opts?: Opts): NDArray;
-    argmax(opts?: { axis?: number | null; keepdims?: boolean }): NDArray; argmin(opts?: { axis?: number | null; keepdims?: boolean }): NDArray;
-    cumsum(opts?: { axis?: number | null; dtype?: unknown }): NDArray; cumprod(opts?: { axis?: number | null; dtype?: unknown }): NDArray;
+    // reductions: NumPy's positional order (axis, dtype, out, ...) and/or one options object
+    sum(...args: (Opts | unknown)[]): NDArray; prod(...args: (Opts | unknown)[]): NDArray; mean(...args: (Opts | unknown)[]): NDArray;
+    std(...args: (Opts | unknown)[]): NDArray; var(...args: (Opts | unknown)[]): NDArray; min(...args: (Opts | unknown)[]): NDArray;
+    max(...args: (Opts | unknown)[]): NDArray; all(...args: (Opts | unknown)[]): NDArray; any(...args: (Opts | unknown)[]): NDArray;
+    ptp(...args: (Opts | unknown)[]): NDArray; argmax(...args: unknown[]): NDArray; argmin(...args: unknown[]): NDArray;
+    cumsum(...args: unknown[]): NDArray; cumprod(...args: unknown[]): NDArray;
     reshape(...shape: unknown[]): NDArray; ravel(order?: "C" | "F"): NDArray; flatten(order?: "C" | "F"): NDArray;
     transpose(...axes: unknown[]): NDArray; swapaxes(a: number, b: number): NDArray; squeeze(axis?: number | number[] | null): NDArray;
     astype(dtype: unknown, opts?: { copy?: boolean }): NDArray; copy(): NDArray; view(dtype?: unknown): NDArray;
@@ -65,20 +66,20 @@ for (const [m, u] of Object.entries(binary)) {
 const unary: Record<string, string> = { neg: "negative", abs: "absolute", not: "logical_not", invert: "invert", positive: "positive" };
 for (const [m, u] of Object.entries(unary)) P[m] = function (this: NDArray) { return ufuncs[u](this); };
 
-P.sum = function (this: NDArray, o?: Opts) { return R.sum(this, o); };
-P.prod = function (this: NDArray, o?: Opts) { return R.prod(this, o); };
-P.mean = function (this: NDArray, o?: Opts) { return R.mean(this, o); };
-P.std = function (this: NDArray, o?: Opts) { return R.std(this, o); };
-P.var = function (this: NDArray, o?: Opts) { return R.variance(this, o); };
-P.min = function (this: NDArray, o?: Opts) { return R.min(this, o); };
-P.max = function (this: NDArray, o?: Opts) { return R.max(this, o); };
-P.all = function (this: NDArray, o?: Opts) { return R.all(this, o); };
-P.any = function (this: NDArray, o?: Opts) { return R.any(this, o); };
-P.ptp = function (this: NDArray, o?: Opts) { return R.ptp(this, o); };
-P.argmax = function (this: NDArray, o?: object) { return R.argmax(this, o); };
-P.argmin = function (this: NDArray, o?: object) { return R.argmin(this, o); };
-P.cumsum = function (this: NDArray, o?: object) { return cumsum(this, o); };
-P.cumprod = function (this: NDArray, o?: object) { return cumprod(this, o); };
+P.sum = function (this: NDArray, ...args: unknown[]) { return R.sum(this, ...args); };
+P.prod = function (this: NDArray, ...args: unknown[]) { return R.prod(this, ...args); };
+P.mean = function (this: NDArray, ...args: unknown[]) { return R.mean(this, ...args); };
+P.std = function (this: NDArray, ...args: unknown[]) { return R.std(this, ...args); };
+P.var = function (this: NDArray, ...args: unknown[]) { return R.variance(this, ...args); };
+P.min = function (this: NDArray, ...args: unknown[]) { return R.min(this, ...args); };
+P.max = function (this: NDArray, ...args: unknown[]) { return R.max(this, ...args); };
+P.all = function (this: NDArray, ...args: unknown[]) { return R.all(this, ...args); };
+P.any = function (this: NDArray, ...args: unknown[]) { return R.any(this, ...args); };
+P.ptp = function (this: NDArray, ...args: unknown[]) { return R.ptp(this, ...args); };
+P.argmax = function (this: NDArray, ...args: unknown[]) { return R.argmax(this, ...args); };
+P.argmin = function (this: NDArray, ...args: unknown[]) { return R.argmin(this, ...args); };
+P.cumsum = function (this: NDArray, ...args: unknown[]) { return cumsum(this, ...args); };
+P.cumprod = function (this: NDArray, ...args: unknown[]) { return cumprod(this, ...args); };
 
 P.reshape = function (this: NDArray, ...shape: unknown[]) { return S.reshape(this, ...shape); };
 P.ravel = function (this: NDArray, order?: "C" | "F") { return S.ravel(this, order); };

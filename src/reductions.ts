@@ -7,6 +7,7 @@ import { AxisError, NumpyTypeError, ValueError } from "../runtime/errors.js";
 import { canCast, checkWeakIntFits } from "../runtime/promotion.js";
 import { toDTypeValue } from "../runtime/scalar.js";
 import { asarray, type ArrayLike } from "./convert.js";
+import { kwargs } from "./args.js";
 import { NDArray, writeInto } from "./ndarray.js";
 
 export interface ReduceOptions {
@@ -149,12 +150,16 @@ function finish(node: Node, out: NDArray | null, ctx?: OutContext): NDArray {
   return out;
 }
 
-export const sum = (a: ArrayLike, opts: ReduceOptions = {}) => reduceWith("sum", asarray(a), opts);
-export const prod = (a: ArrayLike, opts: ReduceOptions = {}) => reduceWith("prod", asarray(a), opts);
-export const max = (a: ArrayLike, opts: ReduceOptions = {}) => reduceWith("max", asarray(a), opts, "maximum");
-export const min = (a: ArrayLike, opts: ReduceOptions = {}) => reduceWith("min", asarray(a), opts, "minimum");
-export const all = (a: ArrayLike, opts: ReduceOptions = {}) => reduceWith("all", asarray(a), opts);
-export const any = (a: ArrayLike, opts: ReduceOptions = {}) => reduceWith("any", asarray(a), opts);
+// positional arguments in NumPy's order, then an options object
+const SUM_ARGS = ["axis", "dtype", "out", "keepdims", "initial", "where"];
+const MAX_ARGS = ["axis", "out", "keepdims", "initial", "where"];
+const ALL_ARGS = ["axis", "out", "keepdims", "where"];
+export const sum = (a: ArrayLike, ...args: unknown[]) => reduceWith("sum", asarray(a), kwargs("sum", args, SUM_ARGS));
+export const prod = (a: ArrayLike, ...args: unknown[]) => reduceWith("prod", asarray(a), kwargs("prod", args, SUM_ARGS));
+export const max = (a: ArrayLike, ...args: unknown[]) => reduceWith("max", asarray(a), kwargs("max", args, MAX_ARGS), "maximum");
+export const min = (a: ArrayLike, ...args: unknown[]) => reduceWith("min", asarray(a), kwargs("min", args, MAX_ARGS), "minimum");
+export const all = (a: ArrayLike, ...args: unknown[]) => reduceWith("all", asarray(a), kwargs("all", args, ALL_ARGS));
+export const any = (a: ArrayLike, ...args: unknown[]) => reduceWith("any", asarray(a), kwargs("any", args, ALL_ARGS));
 
 export function argReduce(op: "argmax" | "argmin", a: ArrayLike, opts: { axis?: number | null; keepdims?: boolean; out?: NDArray } = {}): NDArray {
   const arr = asarray(a);
@@ -167,8 +172,8 @@ export function argReduce(op: "argmax" | "argmin", a: ArrayLike, opts: { axis?: 
   }
   return reduceWith(op, arr, { axis: opts.axis, keepdims: opts.keepdims, out: opts.out });
 }
-export const argmax = (a: ArrayLike, opts = {}) => argReduce("argmax", a, opts);
-export const argmin = (a: ArrayLike, opts = {}) => argReduce("argmin", a, opts);
+export const argmax = (a: ArrayLike, ...args: unknown[]) => argReduce("argmax", a, kwargs("argmax", args, ["axis", "out", "keepdims"]));
+export const argmin = (a: ArrayLike, ...args: unknown[]) => argReduce("argmin", a, kwargs("argmin", args, ["axis", "out", "keepdims"]));
 
 function countOf(a: NDArray, axes: readonly number[]): number {
   return axes.reduce((p, ax) => p * a.shape[ax], 1);
@@ -179,7 +184,8 @@ function meanDType(dt: DType): DType {
   return dt.kind === "f" || dt.kind === "c" ? dt : DTYPES.float64;
 }
 
-export function mean(a: ArrayLike, opts: ReduceOptions = {}): NDArray {
+export function mean(a: ArrayLike, ...args: unknown[]): NDArray {
+  const opts = kwargs<ReduceOptions>("mean", args, ["axis", "dtype", "out", "keepdims", "where"]);
   const arr = asarray(a);
   const axes = normalizeAxes(opts.axis, arr.ndim);
   const dtype = opts.dtype ? parseDType(opts.dtype) : meanDType(arr.dtype);
@@ -201,7 +207,8 @@ function maskCount(arr: NDArray, w: ArrayLike, axes: readonly number[], keepdims
 }
 
 /** NumPy's _var: mean with keepdims, squared deviations (|z|^2 for complex), sum, divide by n - ddof. */
-export function variance(a: ArrayLike, opts: ReduceOptions = {}): NDArray {
+export function variance(a: ArrayLike, ...args: unknown[]): NDArray {
+  const opts = kwargs<ReduceOptions>("var", args, ["axis", "dtype", "out", "ddof", "keepdims", "where"]);
   const arr = asarray(a);
   const axes = normalizeAxes(opts.axis, arr.ndim);
   const keepdims = !!opts.keepdims;
@@ -231,20 +238,23 @@ export function variance(a: ArrayLike, opts: ReduceOptions = {}): NDArray {
   return finish(elementwise(Op.Div, [s, denom]), opts.out ?? null, { name: "add", inShape: arr.shape, axes, keepdims });
 }
 
-export function std(a: ArrayLike, opts: ReduceOptions = {}): NDArray {
+export function std(a: ArrayLike, ...args: unknown[]): NDArray {
+  const opts = kwargs<ReduceOptions>("std", args, ["axis", "dtype", "out", "ddof", "keepdims", "where"]);
   const v = variance(a, { ...opts, out: null });
   const node = elementwise(Op.Sqrt, [v._node]);
   return finish(node, opts.out ?? null, { name: "add", inShape: asarray(a).shape, axes: normalizeAxes(opts.axis, asarray(a).ndim), keepdims: !!opts.keepdims });
 }
 
-export function count_nonzero(a: ArrayLike, opts: { axis?: number | readonly number[] | null; keepdims?: boolean } = {}): NDArray {
+export function count_nonzero(a: ArrayLike, ...args: unknown[]): NDArray {
+  const opts = kwargs<{ axis?: number | readonly number[] | null; keepdims?: boolean }>("count_nonzero", args, ["axis", "keepdims"]);
   const arr = asarray(a);
   const axes = normalizeAxes(opts.axis, arr.ndim);
   const nz = cast(arr._node, DTYPES.bool);
   return new NDArray(reduceNode(nz, "sum", axes, DTYPES.int64, !!opts.keepdims));
 }
 
-export function ptp(a: ArrayLike, opts: ReduceOptions = {}): NDArray {
+export function ptp(a: ArrayLike, ...args: unknown[]): NDArray {
+  const opts = kwargs<ReduceOptions>("ptp", args, ["axis", "out", "keepdims"]);
   const arr = asarray(a);
   const hi = reduceWith("max", arr, { ...opts, out: null });
   const lo = reduceWith("min", arr, { ...opts, out: null });

@@ -105,6 +105,12 @@ function finishInputs(inputs: readonly unknown[], arrays: (NDArray | null)[], lo
 }
 
 /** What every ufunc object has besides its call. */
+/** The generic fold for reduce/accumulate, bound by src/index.ts (it builds on modules that import this one). */
+export const GENERIC: {
+  reduce?: (u: UfuncBase, a: ArrayLike, opts: Record<string, unknown>) => NDArray;
+  accumulate?: (u: UfuncBase, a: ArrayLike, opts: Record<string, unknown>) => NDArray;
+} = {};
+
 export interface UfuncBase {
   readonly __name__: string;
   readonly nin: number;
@@ -182,7 +188,8 @@ export function makeUfunc(name: string): Ufunc {
   u.reduce = (a, opts = {}) => {
     if (def.nin !== 2) throw new ValueError("reduce only supported for binary functions");
     if (nout !== 1) throw new ValueError("reduce only supported for functions returning a single value");
-    if (!def.reduce) throw new NumpyTypeError(`the reduction of ufunc '${uname}' is not supported yet`);
+    // ufuncs without a reduce primitive fold step by step (src/ufunc-reduce.ts, bound in src/index.ts)
+    if (!def.reduce) return GENERIC.reduce!(u, a, opts as Record<string, unknown>);
     let arr = asarray(a);
     // logical reductions look only at truth values: reduce the bool view of any dtype
     if (def.reduce === "all" || def.reduce === "any") arr = new NDArray(cast(arr._node, DTYPES.bool));
@@ -193,7 +200,7 @@ export function makeUfunc(name: string): Ufunc {
     if (nout !== 1) throw new ValueError("accumulate only supported for functions returning a single value");
     if (def.reduce === "sum" || def.reduce === "prod") return accumulateWith(def.reduce, asarray(a), opts.axis ?? 0, opts.dtype, opts.out);
     const op = ACCUMULATE_OPS[name];
-    if (!op) throw new NumpyTypeError(`the accumulation of ufunc '${uname}' is not supported yet`);
+    if (!op) return GENERIC.accumulate!(u, a, opts as Record<string, unknown>);
     const arr = asarray(a);
     const dt = opts.dtype !== undefined && opts.dtype !== null ? parseDType(opts.dtype) : def.boolOut ? DTYPES.bool : def.rule(arr.dtype, name, [arr.dtype]).loop;
     const r = scan(op, arr, opts.axis ?? 0, dt);

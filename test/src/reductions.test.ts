@@ -115,3 +115,20 @@ describe("float32 sums add in float32, as NumPy's", () => {
     expect(x.get(":100000").reshape(100, 1000).sum({ axis: 1 }).item(7)).toBe(749950);
   });
 });
+
+describe("positional arguments in NumPy's order (API.md)", () => {
+  const a = np.arange(6).reshape(2, 3);
+  it("np.sum(a, 0) and a.sum(1) reduce over that axis", () => {
+    expect(np.sum(a, 0).tolist()).toEqual([3, 5, 7]);
+    expect(a.sum(1).tolist()).toEqual([3, 12]);
+    expect(np.mean(a, 1, "float32").dtype.name).toBe("float32");
+    expect(np.max(a, 0, null, true).tolist()).toEqual([[3, 4, 5]]);
+    expect(np.std(a, null, null, null, 1).item()).toBeCloseTo(1.8708286933869707, 14);
+    expect(np.argmax(a, 1).tolist()).toEqual([2, 2]);
+    expect(np.cumsum(a, 1).tolist()).toEqual([[0, 1, 3], [3, 7, 12]]);
+    expect(np.count_nonzero(a, 0).tolist()).toEqual([1, 2, 2]);
+  });
+  it("a parameter given both ways is NumPy's TypeError", () => {
+    expect(() => np.sum(a, 0, { axis: 1 })).toThrow("sum() got multiple values for argument 'axis'");
+  });
+});
