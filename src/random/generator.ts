@@ -10,14 +10,25 @@ import type { NDArray } from "../ndarray.js";
 import { BitGenerator, PCG64, type Seed } from "./bit-generators.js";
 import { boundedIntegers } from "./integers.js";
 import { choice, permutation, shuffleInPlace, type ChoiceOps } from "./sampling.js";
-import { cont, floatDType, newOut, param, parseArgs, prod, sizeShape } from "./util.js";
+import { cont, disc, floatDType, newOut, param, parseArgs, prod, sizeShape } from "./util.js";
+import { BinomialCache } from "../../runtime/random/distributions2.js";
+import * as D2 from "../../runtime/random/distributions2.js";
+import { binomialImpl, multinomialImpl, permutedImpl, nonNeg } from "./discrete.js";
 
 const none = () => {};
+const POISSON_LAM_MAX = 9223372036854775807 - Math.sqrt(9223372036854775807) * 10;
+
+export function poissonCheck(l: number, max: number): void {
+  if (!(l >= 0)) throw new ValueError("lam < 0 or lam is NaN");
+  if (!(l <= max)) throw new ValueError("lam value too large");
+}
 
 export class Generator {
   /** @internal */
   readonly _bg: RawBitGen;
   readonly #bitgen: BitGenerator;
+  /** NumPy's per-Generator binomial_t: BTPE / inversion setup kept between calls */
+  readonly #binomial = new BinomialCache();
 
   constructor(bit_generator: BitGenerator) {
     if (!(bit_generator instanceof BitGenerator)) throw new NumpyTypeError("Generator requires a BitGenerator (e.g. np.random.PCG64(seed))");
@@ -119,6 +130,84 @@ export class Generator {
     return cont(o.size, [param(o.scale, 1)], ([s]) => {
       if (s < 0) throw new ValueError("scale < 0");
     }, ([s]) => s * standardExponential(bg));
+  }
+
+  /** Gamma(shape, 1) by Marsaglia-Tsang (shape > 1) or NumPy's rejection for shape < 1; float64 only. */
+  standard_gamma(...args: unknown[]): NDArray | number {
+    const o = parseArgs(args, ["shape", "size", "dtype", "out"], "standard_gamma");
+    if (o.out !== undefined) throw new NumpyTypeError("standard_gamma: out= is not supported by numfuse yet");
+    if (floatDType(o.dtype, "standard_gamma") !== DTYPES.float64) throw new NumpyTypeError("standard_gamma: dtype float32 is not supported by numfuse yet");
+    if (o.shape === undefined) throw new NumpyTypeError("standard_gamma() missing required argument 'shape'");
+    const bg = this._bg;
+    return cont(o.size, [param(o.shape, 0)], ([k]) => nonNeg(k, "shape"), ([k]) => D2.standardGamma(bg, k));
+  }
+
+  gamma(...args: unknown[]): NDArray | number {
+    const o = parseArgs(args, ["shape", "scale", "size"], "gamma");
+    if (o.shape === undefined) throw new NumpyTypeError("gamma() missing required argument 'shape'");
+    const bg = this._bg;
+    return cont(o.size, [param(o.shape, 0), param(o.scale, 1)], ([k, s]) => {
+      nonNeg(k, "shape");
+      nonNeg(s, "scale");
+    }, ([k, s]) => s * D2.standardGamma(bg, k));
+  }
+
+  beta(...args: unknown[]): NDArray | number {
+    const o = parseArgs(args, ["a", "b", "size"], "beta");
+    if (o.a === undefined || o.b === undefined) throw new NumpyTypeError("beta() missing required arguments 'a' and 'b'");
+    const bg = this._bg;
+    return cont(o.size, [param(o.a, 0), param(o.b, 0)], ([a, b]) => {
+      if (!(a > 0) && !Number.isNaN(a)) throw new ValueError("a <= 0");
+      if (!(b > 0) && !Number.isNaN(b)) throw new ValueError("b <= 0");
+    }, ([a, b]) => D2.beta(bg, a, b));
+  }
+
+  laplace(...args: unknown[]): NDArray | number {
+    const o = parseArgs(args, ["loc", "scale", "size"], "laplace");
+    const bg = this._bg;
+    return cont(o.size, [param(o.loc, 0), param(o.scale, 1)], ([, s]) => nonNeg(s, "scale"), ([l, s]) => D2.laplace(bg, l, s));
+  }
+
+  lognormal(...args: unknown[]): NDArray | number {
+    const o = parseArgs(args, ["mean", "sigma", "size"], "lognormal");
+    const bg = this._bg;
+    return cont(o.size, [param(o.mean, 0), param(o.sigma, 1)], ([, s]) => nonNeg(s, "sigma"), ([m, s]) => D2.lognormal(bg, m, s));
+  }
+
+  /** Poisson counts (int64): multiplication method below lam 10, Hoermann's PTRS above. */
+  poisson(...args: unknown[]): NDArray | number | bigint {
+    const o = parseArgs(args, ["lam", "size"], "poisson");
+    const bg = this._bg;
+    return disc(o.size, [param(o.lam, 1)], ([l]) => poissonCheck(l, POISSON_LAM_MAX), ([l]) => D2.poisson(bg, l));
+  }
+
+  /** Trials until the first success (int64, >= 1). */
+  geometric(...args: unknown[]): NDArray | number | bigint {
+    const o = parseArgs(args, ["p", "size"], "geometric");
+    if (o.p === undefined) throw new NumpyTypeError("geometric() missing required argument 'p'");
+    const bg = this._bg;
+    return disc(o.size, [param(o.p, 0)], ([p]) => {
+      if (!(p > 0) || !(p <= 1)) throw new ValueError("p <= 0, p > 1 or p contains NaNs");
+    }, ([p]) => D2.geometric(bg, p));
+  }
+
+  /** Binomial counts (int64), BTPE or inversion as NumPy's random_binomial, sharing the Generator's setup cache. */
+  binomial(...args: unknown[]): NDArray | number | bigint {
+    const o = parseArgs(args, ["n", "p", "size"], "binomial");
+    if (o.n === undefined || o.p === undefined) throw new NumpyTypeError("binomial() missing required arguments 'n' and 'p'");
+    return binomialImpl(this._bg, this.#binomial, o.n, o.p, o.size, false);
+  }
+
+  multinomial(...args: unknown[]): NDArray {
+    const o = parseArgs(args, ["n", "pvals", "size"], "multinomial");
+    if (o.n === undefined || o.pvals === undefined) throw new NumpyTypeError("multinomial() missing required arguments 'n' and 'pvals'");
+    return multinomialImpl(this._bg, this.#binomial, o.n, o.pvals, o.size);
+  }
+
+  /** A copy of x shuffled independently along each 1-d slice of `axis` (or flat, with axis None). */
+  permuted(...args: unknown[]): NDArray {
+    const o = parseArgs(args, ["x", "axis", "out"], "permuted");
+    return permutedImpl(this._bg, o.x, o.axis ?? null, o.out ?? null);
   }
 
   choice(...args: unknown[]): NDArray | number | bigint | boolean | { re: number; im: number } {

@@ -4,5 +4,5 @@ export type { PCG64State, MT19937State, Seed } from "./bit-generators.js";
 export { Generator, default_rng } from "./generator.js";
 export {
   RandomState, seed, get_state, set_state, rand, randn, randint, random_sample, random, ranf, sample,
-  standard_normal, normal, uniform, choice, shuffle, permutation,
+  standard_normal, normal, uniform, choice, shuffle, permutation, binomial, poisson,
 } from "./legacy.js";

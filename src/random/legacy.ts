@@ -8,7 +8,12 @@ import { isNDArray } from "../convert.js";
 import { MT19937, setKey } from "./bit-generators.js";
 import { boundedIntegers } from "./integers.js";
 import { choice as choiceImpl, permutation as permutationImpl, permutedRange, shuffleInPlace, type ChoiceOps } from "./sampling.js";
-import { cont, newOut, param, parseArgs, prod, sizeShape } from "./util.js";
+import { cont, disc, newOut, param, parseArgs, prod, sizeShape } from "./util.js";
+import { BinomialCache, poisson as poissonDraw } from "../../runtime/random/distributions2.js";
+import { binomialImpl } from "./discrete.js";
+import { poissonCheck } from "./generator.js";
+
+const LEGACY_POISSON_LAM_MAX = 9223372036854775807 - Math.sqrt(9223372036854775807) * 10;
 
 const none = () => {};
 
@@ -21,6 +26,8 @@ export class RandomState {
   /** the polar method's second value, kept for the next call */
   #hasGauss = 0;
   #gauss = 0;
+  /** legacy binomial_t, kept between calls as RandomState's */
+  #binomial = new BinomialCache();
 
   constructor(seed?: unknown) {
     if (seed instanceof MT19937) {
@@ -150,6 +157,20 @@ export class RandomState {
     return boundedIntegers(this._mt, o.low, o.high, o.size, o.dtype, false, true, "randint");
   }
 
+  /** legacy_random_binomial: RandomState's BTPE/inversion (int64 counts; draws even when n or p is 0). */
+  binomial(...args: unknown[]): NDArray | number | bigint {
+    const o = parseArgs(args, ["n", "p", "size"], "binomial");
+    if (o.n === undefined || o.p === undefined) throw new NumpyTypeError("binomial() missing required arguments 'n' and 'p'");
+    return binomialImpl(this._mt, this.#binomial, o.n, o.p, o.size, true);
+  }
+
+  /** legacy_random_poisson (the same PTRS / multiplication algorithms as Generator). */
+  poisson(...args: unknown[]): NDArray | number | bigint {
+    const o = parseArgs(args, ["lam", "size"], "poisson");
+    const mt = this._mt;
+    return disc(o.size, [param(o.lam, 1)], ([l]) => poissonCheck(l, LEGACY_POISSON_LAM_MAX), ([l]) => poissonDraw(mt, l));
+  }
+
   choice(...args: unknown[]): NDArray | number | bigint | boolean | { re: number; im: number } {
     const o = parseArgs(args, ["a", "size", "replace", "p"], "choice");
     const mt = this._mt;
@@ -201,3 +222,5 @@ export const uniform = (...args: unknown[]) => g().uniform(...args);
 export const choice = (...args: unknown[]) => g().choice(...args);
 export const shuffle = (x: unknown) => g().shuffle(x);
 export const permutation = (x: unknown) => g().permutation(x);
+export const binomial = (...args: unknown[]) => g().binomial(...args);
+export const poisson = (...args: unknown[]) => g().poisson(...args);

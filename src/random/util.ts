@@ -152,3 +152,41 @@ export function valuesOf(a: NDArray): JSScalar[] {
 }
 
 export { readElement };
+
+/** Store a non-negative integral double as int64 lanes (lo, hi); 2**63 and above saturate at INT64_MAX as NumPy's clamps do. */
+export function putInt64(lanes: Int32Array, i: number, v: number): void {
+  if (v >= 9223372036854775807) {
+    lanes[2 * i] = -1;
+    lanes[2 * i + 1] = 0x7fffffff;
+    return;
+  }
+  const hi = Math.floor(v / 4294967296);
+  lanes[2 * i] = v - hi * 4294967296;
+  lanes[2 * i + 1] = hi;
+}
+
+/** A drawn int64 as NumPy hands back a scalar: a number, or a bigint beyond 2**53. */
+export function int64Scalar(v: number): number | bigint {
+  if (v >= 9223372036854775807) return 9223372036854775807n;
+  return Math.abs(v) <= Number.MAX_SAFE_INTEGER ? v : BigInt(v);
+}
+
+/** NumPy's `disc`: as `cont`, but the draws are int64. */
+export function disc(size: unknown, params: Param[], check: (vals: number[]) => void, draw: (vals: number[]) => number): NDArray | number | bigint {
+  const shape = sizeShape(size);
+  if (shape === null && params.every((p) => p.scalar !== null)) {
+    const vals = params.map((p) => p.scalar!);
+    check(vals);
+    return int64Scalar(draw(vals));
+  }
+  // draw into a float64 array through cont, then narrow: every draw is an integral double
+  const f = cont(size ?? null, params, check, draw) as NDArray | number;
+  const src = typeof f === "number" ? Float64Array.of(f) : (f._realized().storage.lanes(DTYPES.float64) as Float64Array);
+  const outShape = typeof f === "number" ? [] : f.shape;
+  const { arr, lanes } = newOut(outShape, DTYPES.int64);
+  for (let i = 0; i < src.length && i < prod(outShape); i++) putInt64(lanes as Int32Array, i, src[i]);
+  return arr;
+}
+
+/** NumPy's CONS_NON_NEGATIVE: a sign bit set (including -0.0) fails, NaN passes. */
+export const signbit = (v: number) => v < 0 || Object.is(v, -0);
