@@ -120,4 +120,14 @@ export const workloads = [
     run: ({ img }) => np.pad(img, 7, "reflect").eval(),
     numpy: { setup: `img=${npRamp(4_000_000, "float64", 1)}.reshape(2000, 2000)`, stmt: "np.pad(img, 7, mode='reflect')" },
   },
+  {
+    name: "F loadtxt 100,000 x 10 CSV", target: 1.0,
+    setup: () => {
+      const path = `${tmp}/numfuse-bench-text.csv`;
+      np.savetxt(path, ramp(1_000_000, "float64", 1000).reshape(100_000, 10), { delimiter: ",", fmt: "%.6f" });
+      return { path };
+    },
+    run: ({ path }) => np.loadtxt(path, { delimiter: "," }),
+    numpy: { setup: `path = "${tmpPy}/numpy-bench-text.csv"; np.savetxt(path, ${npRamp(1_000_000, "float64", 1000)}.reshape(100_000, 10), delimiter=",", fmt="%.6f")`, stmt: 'np.loadtxt(path, delimiter=",")' },
+  },
 ];
