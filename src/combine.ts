@@ -264,3 +264,37 @@ export function repeat(a: ArrayLike, repeats: number | readonly number[] | Array
   return takeAxis(arr, idx, ax);
 }
 
+
+/**
+ * np.block: nested JS arrays of arrays (or scalars), concatenated along the last axis at the
+ * innermost level, the second-to-last one level up, and so on (NumPy's algorithm: every leaf is
+ * first given at least as many dims as the nesting depth).
+ */
+export function block(arrays: readonly unknown[]): NDArray {
+  // the nesting depth of every leaf, with NumPy's messages for ragged or empty nests
+  let depth = -1;
+  const check = (x: unknown, path: string, d: number): void => {
+    if (Array.isArray(x)) {
+      if (x.length === 0) throw new ValueError(`List at ${path} cannot be empty`);
+      x.forEach((y, i) => check(y, `${path}[${i}]`, d + 1));
+      return;
+    }
+    if (depth < 0) depth = d;
+    else if (d !== depth) {
+      throw new ValueError(`List depths are mismatched. First element was at depth ${depth}, but there is an element at depth ${d} (${path})`);
+    }
+  };
+  check(arrays, "arrays", 0);
+  const leaves: NDArray[] = [];
+  const collect = (x: unknown): void => (Array.isArray(x) ? x.forEach(collect) : void leaves.push(asarray(x as ArrayLike)));
+  collect(arrays);
+  const nd = Math.max(depth, ...leaves.map((a) => a.ndim));
+  const build = (x: unknown, level: number): NDArray => {
+    if (!Array.isArray(x)) {
+      const a = asarray(x as ArrayLike);
+      return a.ndim >= nd ? a : a.reshape([...new Array<number>(nd - a.ndim).fill(1), ...a.shape]);
+    }
+    return concatenate(x.map((y) => build(y, level + 1)), { axis: -(depth - level) });
+  };
+  return build(arrays, 0);
+}

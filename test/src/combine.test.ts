@@ -1,5 +1,5 @@
 /** @file concatenate/stack family, split family, atleast_Nd, tile and repeat against NumPy (test/fixtures/surface.json). */
-import { expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import * as np from "../../src/index.js";
 import * as C from "../../src/combine.js";
 import { runCases, type Cases } from "./core-fixture.js";
@@ -119,4 +119,21 @@ it("split pieces are views that see writes", () => {
 // engine bug (runtime cast, not owned here): int64 -> uint64 of a negative value gives 0, NumPy wraps
 it("astype uint64 wraps negative int64", () => {
   expect(np.array([-2]).astype("uint64").tolist({ bigint: true })).toEqual([18446744073709551614n]);
+});
+
+describe("np.block", () => {
+  it("assembles nested blocks as NumPy does", () => {
+    const A = np.eye(2).mul(2), B = np.eye(3).mul(3);
+    const r = np.block([[A, np.zeros([2, 3])], [np.ones([3, 2]), B]]);
+    expect(r.dtype.name).toBe("float64");
+    expect(r.tolist()).toEqual([[2, 0, 0, 0, 0], [0, 2, 0, 0, 0], [1, 1, 3, 0, 0], [1, 1, 0, 3, 0], [1, 1, 0, 0, 3]]);
+    expect(np.block([1, 2, 3]).tolist()).toEqual([1, 2, 3]);
+    expect(np.block([[1, 2], [3, 4]]).tolist()).toEqual([[1, 2], [3, 4]]);
+    expect(np.block([np.arange(2), 5]).tolist()).toEqual([0, 1, 5]);
+  });
+  it("raises NumPy's errors for ragged and empty nests", () => {
+    expect(() => np.block([[1, 2], 3])).toThrow("List depths are mismatched. First element was at depth 2, but there is an element at depth 1 (arrays[1])");
+    expect(() => np.block([])).toThrow("List at arrays cannot be empty");
+    expect(() => np.block([[1, 2], [3]])).toThrow("all the input array dimensions except for the concatenation axis must match exactly, but along dimension 1, the array at index 0 has size 2 and the array at index 1 has size 1");
+  });
 });
