@@ -130,4 +130,10 @@ export const workloads = [
     run: ({ path }) => np.loadtxt(path, { delimiter: "," }),
     numpy: { setup: `path = "${tmpPy}/numpy-bench-text.csv"; np.savetxt(path, ${npRamp(1_000_000, "float64", 1000)}.reshape(100_000, 10), delimiter=",", fmt="%.6f")`, stmt: 'np.loadtxt(path, delimiter=",")' },
   },
+  {
+    name: "F moving mean, window 50, 1M (sliding_window_view)", target: 1.0,
+    setup: () => ({ x: ramp(1_000_000, "float64", 1) }),
+    run: ({ x }) => np.lib.stride_tricks.sliding_window_view(x, 50).mean(-1).eval(),
+    numpy: { setup: `x=${npRamp(1_000_000, "float64", 1)}; from numpy.lib.stride_tricks import sliding_window_view as swv`, stmt: "swv(x, 50).mean(-1)" },
+  },
 ];

@@ -21,6 +21,9 @@ export { reshape, ravel, transpose, swapaxes, moveaxis, expand_dims, squeeze, br
 export { copy, shares_memory, may_share_memory, ascontiguousarray, asfortranarray } from "./memory.js";
 export { vectorize, frompyfunc, vectorizePath } from "./vectorize.js";
 export { pad } from "./pad.js";
+import { as_strided, sliding_window_view } from "./stride-tricks.js";
+/** NumPy's np.lib namespace (the parts numfuse has) */
+export const lib = { stride_tricks: { as_strided, sliding_window_view } };
 export { piecewise, apply_along_axis, apply_over_axes } from "./apply.js";
 export { meshgrid, indices, mgrid, ogrid } from "./grid.js";
 export { insert, delete, append, resize, trim_zeros, unravel_index, ravel_multi_index } from "./edit.js";

@@ -164,12 +164,15 @@ function useColumnOrder(spec: KernelSpec, inStrides: readonly number[]): boolean
   const op = spec.phases[0].reduceArg.op;
   if (op === "argmax" || op === "argmin" || spec.phases[0].dtype.kind === "c" || spec.phases[0].src[0].dtype.kind === "c") return false;
   // the fast order accumulates row by row when the input's smallest stride is along a kept axis
-  let best = -1, bestStride = Infinity;
+  // and strictly smaller than every reduced axis's (overlapping windows tie: rows stay faster)
+  let kept = Infinity, reduced = Infinity;
   spec.space.forEach((n, i) => {
     const s = Math.abs(inStrides[i] ?? 0);
-    if (n > 1 && s > 0 && s < bestStride) { bestStride = s; best = i; }
+    if (n <= 1 || s === 0) return;
+    if (spec.axes.includes(i)) reduced = Math.min(reduced, s);
+    else kept = Math.min(kept, s);
   });
-  return best >= 0 && !spec.axes.includes(best);
+  return kept < reduced;
 }
 
 // ---- code shapes ----------------------------------------------------------------------------
