@@ -21,6 +21,7 @@ export { reshape, ravel, transpose, swapaxes, moveaxis, expand_dims, squeeze, br
 export { copy, shares_memory, may_share_memory, ascontiguousarray, asfortranarray } from "./memory.js";
 export { vectorize, frompyfunc, vectorizePath } from "./vectorize.js";
 export { pad } from "./pad.js";
+export { packbits, unpackbits } from "./bits.js";
 import { as_strided, sliding_window_view } from "./stride-tricks.js";
 /** NumPy's np.lib namespace (the parts numfuse has) */
 export const lib = { stride_tricks: { as_strided, sliding_window_view } };
