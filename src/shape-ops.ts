@@ -1,7 +1,7 @@
 /** @file Shape manipulation: reshape, ravel/flatten, transpose, swapaxes, moveaxis, expand_dims, squeeze, broadcast_to, astype, copy. Views where NumPy gives views, with NumPy's strides. */
 import { cast, contiguous } from "../compiler/ir/node.js";
 import { expand } from "../compiler/ir/movement.js";
-import { contiguousStrides, contiguousView, expandView, isCContiguous, isFContiguous, permuteView, prod, type View } from "../compiler/ir/view.js";
+import { expandView, isCContiguous, isFContiguous, permuteView, prod, reshapeView, type View } from "../compiler/ir/view.js";
 import { parseDType } from "../runtime/dtype.js";
 import { AxisError, ValueError } from "../runtime/errors.js";
 import { asarray, type ArrayLike } from "./convert.js";
@@ -42,72 +42,11 @@ function shapeArgs(args: unknown[]): { shape: number[]; order: Order } {
   return { shape, order };
 }
 
-const fStrides = (shape: readonly number[]): number[] => {
-  const st = new Array<number>(shape.length);
-  let acc = 1;
-  for (let i = 0; i < shape.length; i++) {
-    st[i] = acc;
-    acc *= Math.max(shape[i], 1);
-  }
-  return st;
-};
-
-/**
- * NumPy's PyArray_Newshape without a copy: contiguous input gets fresh contiguous strides,
- * otherwise _attempt_nocopy_reshape (size-1 axes included, so `.strides` match NumPy's); null
- * when NumPy would copy.
- */
-export function reshapeViewNumpy(v: View, shape: readonly number[], order: Order = "C"): View | null {
-  const f = order === "F";
-  if (f ? isFContiguous(v) : isCContiguous(v)) {
-    return { shape: [...shape], strides: f ? fStrides(shape) : contiguousStrides(shape), offset: v.offset };
-  }
-  const olddims: number[] = [], oldstrides: number[] = [];
-  v.shape.forEach((n, i) => {
-    if (n !== 1) { olddims.push(n); oldstrides.push(v.strides[i]); }
-  });
-  const newnd = shape.length, oldnd = olddims.length;
-  const ns = new Array<number>(newnd).fill(0);
-  let oi = 0, oj = 1, ni = 0, nj = 1;
-  while (ni < newnd && oi < oldnd) {
-    let np_ = shape[ni], op = olddims[oi];
-    while (np_ !== op) {
-      if (np_ < op) np_ *= shape[nj++];
-      else op *= olddims[oj++];
-    }
-    for (let ok = oi; ok < oj - 1; ok++) {
-      if (f ? oldstrides[ok + 1] !== olddims[ok] * oldstrides[ok] : oldstrides[ok] !== olddims[ok + 1] * oldstrides[ok + 1]) return null;
-    }
-    if (f) {
-      ns[ni] = oldstrides[oi];
-      for (let nk = ni + 1; nk < nj; nk++) ns[nk] = ns[nk - 1] * shape[nk - 1];
-    } else {
-      ns[nj - 1] = oldstrides[oj - 1];
-      for (let nk = nj - 1; nk > ni; nk--) ns[nk - 1] = ns[nk] * shape[nk];
-    }
-    ni = nj++;
-    oi = oj++;
-  }
-  // trailing 1s of the new shape take the last stride, as NumPy sets them
-  let last = ni >= 1 ? ns[ni - 1] : 1;
-  if (f && ni >= 1) last *= shape[ni - 1];
-  for (let nk = ni; nk < newnd; nk++) ns[nk] = last;
-  return { shape: [...shape], strides: ns, offset: v.offset };
-}
-
-/** The layout `a` has (or will have once computed): its owner's layout through its view maps. */
-function layoutOf(a: NDArray): View | null {
-  const owner = a._owner ?? a;
-  let v: View | null = owner.isRealized ? owner._node.loadArg.view : contiguousView(owner.shape);
-  for (const m of a._maps) v = v && m(v);
-  return v;
-}
-
 export function reshape(a: NDArray, ...args: unknown[]): NDArray {
   const { shape: raw, order } = shapeArgs(args);
   const shape = resolveShape(a.size, raw);
-  const map = (v: View) => reshapeViewNumpy(v, shape, order);
-  const here = layoutOf(a);
+  const map = (v: View) => reshapeView(v, shape, order);
+  const here = a._layout();
   if (here && map(here)) return a._makeView(map, shape);
   // NumPy copies in the requested order and returns a view of the copy (its base is the copy)
   const src = order === "F" ? transpose(copy(transpose(a))) : copy(a);
@@ -178,7 +117,7 @@ export function squeeze(a: ArrayLike, axis?: number | readonly number[] | null):
 /** A view when `a` is contiguous in `order` (NumPy's PyArray_Ravel), else a new array that owns its data. */
 export function ravel(a: ArrayLike, order: Order = "C"): NDArray {
   const arr = asarray(a);
-  const here = layoutOf(arr);
+  const here = arr._layout();
   if (here && (order === "F" ? isFContiguous(here) : isCContiguous(here))) return reshape(arr, [arr.size], order);
   return copy(reshape(arr, [arr.size], order));
 }

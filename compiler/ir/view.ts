@@ -95,41 +95,57 @@ export function insertAxisView(v: View, axis: number): View {
   return { shape, strides, offset: v.offset };
 }
 
-/**
- * Reshape without copying when the strides allow it, as NumPy's _attempt_nocopy_reshape does
- * (C order); null when a copy is needed.
- */
-export function reshapeView(v: View, shape: readonly number[]): View | null {
-  const newSize = prod(shape);
-  if (newSize === 0 || v.shape.length === 0 || isCContiguous(v)) {
-    return { shape: [...shape], strides: contiguousStrides(shape), offset: v.offset };
+const fStrides = (shape: readonly number[]): number[] => {
+  const st = new Array<number>(shape.length);
+  let acc = 1;
+  for (let i = 0; i < shape.length; i++) {
+    st[i] = acc;
+    acc *= Math.max(shape[i], 1);
   }
-  // drop size-1 axes from the old view, then match groups of old axes to groups of new axes
-  const oldShape: number[] = [];
-  const oldStrides: number[] = [];
+  return st;
+};
+
+/**
+ * NumPy's PyArray_Newshape without a copy: contiguous input gets fresh contiguous strides,
+ * otherwise _attempt_nocopy_reshape (size-1 axes included, so `.strides` match NumPy's); null
+ * when NumPy would copy.
+ */
+export function reshapeView(v: View, shape: readonly number[], order: "C" | "F" = "C"): View | null {
+  const f = order === "F";
+  if (f ? isFContiguous(v) : isCContiguous(v)) {
+    return { shape: [...shape], strides: f ? fStrides(shape) : contiguousStrides(shape), offset: v.offset };
+  }
+  const olddims: number[] = [], oldstrides: number[] = [];
   v.shape.forEach((n, i) => {
-    if (n !== 1) { oldShape.push(n); oldStrides.push(v.strides[i]); }
+    if (n !== 1) { olddims.push(n); oldstrides.push(v.strides[i]); }
   });
-  const newStrides = new Array<number>(shape.length).fill(0);
+  const newnd = shape.length, oldnd = olddims.length;
+  const ns = new Array<number>(newnd).fill(0);
   let oi = 0, oj = 1, ni = 0, nj = 1;
-  const on = oldShape.length, nn = shape.length;
-  while (ni < nn && oi < on) {
-    let np_ = shape[ni], op = oldShape[oi];
+  while (ni < newnd && oi < oldnd) {
+    let np_ = shape[ni], op = olddims[oi];
     while (np_ !== op) {
       if (np_ < op) np_ *= shape[nj++];
-      else op *= oldShape[oj++];
+      else op *= olddims[oj++];
     }
-    for (let k = oi; k < oj - 1; k++) {
-      if (oldStrides[k] !== oldShape[k + 1] * oldStrides[k + 1]) return null;
+    for (let ok = oi; ok < oj - 1; ok++) {
+      if (f ? oldstrides[ok + 1] !== olddims[ok] * oldstrides[ok] : oldstrides[ok] !== olddims[ok + 1] * oldstrides[ok + 1]) return null;
     }
-    newStrides[nj - 1] = oldStrides[oj - 1];
-    for (let k = nj - 1; k > ni; k--) newStrides[k - 1] = newStrides[k] * shape[k];
+    if (f) {
+      ns[ni] = oldstrides[oi];
+      for (let nk = ni + 1; nk < nj; nk++) ns[nk] = ns[nk - 1] * shape[nk - 1];
+    } else {
+      ns[nj - 1] = oldstrides[oj - 1];
+      for (let nk = nj - 1; nk > ni; nk--) ns[nk - 1] = ns[nk] * shape[nk];
+    }
     ni = nj++;
     oi = oj++;
   }
-  // trailing size-1 axes of the new shape
-  for (let k = 0; k < nn; k++) if (shape[k] === 1) newStrides[k] = 0;
-  return { shape: [...shape], strides: newStrides, offset: v.offset };
+  // trailing 1s of the new shape take the last stride, as NumPy sets them
+  let last = ni >= 1 ? ns[ni - 1] : 1;
+  if (f && ni >= 1) last *= shape[ni - 1];
+  for (let nk = ni; nk < newnd; nk++) ns[nk] = last;
+  return { shape: [...shape], strides: ns, offset: v.offset };
 }
 
 /** Smallest and largest element offset the view can address (for bounds checks); null if empty. */
