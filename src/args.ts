@@ -20,3 +20,14 @@ export function kwargs<T extends object>(fn: string, args: readonly unknown[], n
   });
   return opts as T;
 }
+
+/** Positional arguments in NumPy's order laid over a trailing options object (the positional wins; no checks). */
+export function argsWithOptions<T extends object>(args: readonly unknown[], names: readonly (keyof T)[]): T {
+  const list = [...args];
+  const opts = (list.length && isOptions(list[list.length - 1]) ? list.pop() : {}) as T;
+  const out = { ...opts } as Record<keyof T, unknown>;
+  names.forEach((n, i) => {
+    if (i < list.length && list[i] !== undefined) out[n] = list[i];
+  });
+  return out as T;
+}

@@ -1,7 +1,7 @@
 /** @file Memory introspection and layout copies: np.shares_memory, np.may_share_memory (exact and bounds tests on the bytes each view can touch), np.ascontiguousarray, np.asfortranarray, np.copy(order). */
 import { cast, contiguous, loadStorage } from "../compiler/ir/node.js";
 import { permute } from "../compiler/ir/movement.js";
-import { isCContiguous, isFContiguous, type View } from "../compiler/ir/view.js";
+import { forEachOffset, isCContiguous, isFContiguous, prod, type View } from "../compiler/ir/view.js";
 import { parseDType } from "../runtime/dtype.js";
 import { ValueError } from "../runtime/errors.js";
 import type { Storage } from "../runtime/storage.js";
@@ -43,22 +43,10 @@ function bounds(e: Extent): [number, number] {
 
 /** every element's first byte, sorted: the exact set of byte intervals a view touches */
 function starts(e: Extent): Float64Array {
-  const { shape, strides, offset } = e.view;
-  const n = shape.reduce((p, k) => p * k, 1);
-  const out = new Float64Array(n);
-  const idx = new Array<number>(shape.length).fill(0);
-  let off = offset;
-  for (let f = 0; f < n; f++) {
-    out[f] = e.base + off * e.itemsize;
-    for (let d = shape.length - 1; d >= 0; d--) {
-      if (++idx[d] < shape[d]) {
-        off += strides[d];
-        break;
-      }
-      off -= strides[d] * (shape[d] - 1);
-      idx[d] = 0;
-    }
-  }
+  const out = new Float64Array(prod(e.view.shape));
+  forEachOffset(e.view, (off, k) => {
+    out[k] = e.base + off * e.itemsize;
+  });
   return out.sort();
 }
 

@@ -1,4 +1,5 @@
 /** @file The ufunc methods outer (lazy, fused), at (unbuffered, in place) and reduceat, as functions of a ufunc object from ufunc/all.ts. */
+import { forEachOffset } from "../compiler/ir/view.js";
 import { cast, constant, elementwise, type Node } from "../compiler/ir/node.js";
 import { isElemOp, OP_DEFS, type ElemOp } from "../compiler/ir/ops.js";
 import { expand } from "../compiler/ir/movement.js";
@@ -81,20 +82,9 @@ export function ufuncAt(uf: AnyUfunc, a: NDArray, indices: unknown, b?: ArrayLik
   const offs = emptyArray(a.shape, DTYPES.float64, false);
   {
     const st = offs._realized().storage.lanes(DTYPES.float64) as Float64Array;
-    const { shape, strides, offset } = view;
-    const idx = new Array<number>(shape.length).fill(0);
-    let off = offset;
-    for (let f = 0; f < a.size; f++) {
-      st[f] = off;
-      for (let d = shape.length - 1; d >= 0; d--) {
-        if (++idx[d] < shape[d]) {
-          off += strides[d];
-          break;
-        }
-        off -= strides[d] * (shape[d] - 1);
-        idx[d] = 0;
-      }
-    }
+    forEachOffset(view, (off, k) => {
+      st[k] = off;
+    });
   }
   const sel = get(offs, ...indexItems(indices));
   const selOffs = Array.from(sel.eval()._node.size ? (sel.reshape(-1).tolist() as number[]) : []);

@@ -7,26 +7,16 @@ import { ValueError } from "../../runtime/errors.js";
 import { byteswapBytes, normalizeBools, swapWidth } from "../../runtime/io/bytes.js";
 import { FdStreamReader, preadFully, writeFully } from "../../runtime/io/source.js";
 import { Storage } from "../../runtime/storage.js";
-import { isOptions } from "../convert.js";
 import { beforeWrite, emptyArray, NDArray } from "../ndarray.js";
 import { transpose } from "../shape-ops.js";
 import { viewAs } from "../view-dtype.js";
 import { layoutBytes } from "./npy.js";
+import { argsWithOptions } from "../args.js";
 
 export type BufferSource = ArrayBuffer | SharedArrayBuffer | ArrayBufferView;
 
 interface FromBufferOptions { dtype?: unknown; count?: number; offset?: number; like?: unknown }
 
-/** Trailing options object merged over positional arguments given in NumPy's order. */
-function argsWithOptions<T extends object>(args: unknown[], names: readonly (keyof T)[]): T {
-  const list = [...args];
-  const opts = (list.length && isOptions(list[list.length - 1]) ? list.pop() : {}) as T;
-  const out = { ...opts } as Record<keyof T, unknown>;
-  names.forEach((n, i) => {
-    if (i < list.length && list[i] !== undefined) out[n] = list[i];
-  });
-  return out as T;
-}
 
 const toInt = (x: unknown, name: string): number => {
   const v = typeof x === "bigint" ? Number(x) : x;

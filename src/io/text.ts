@@ -5,10 +5,11 @@ import { DTYPES, parseDType, type DType } from "../../runtime/dtype.js";
 import { NumpyTypeError, ValueError } from "../../runtime/errors.js";
 import { readToEnd, writeFully } from "../../runtime/io/source.js";
 import type { Complex } from "../../runtime/scalar.js";
-import { asarray, isOptions, type ArrayLike } from "../convert.js";
+import { asarray, type ArrayLike } from "../convert.js";
 import { emptyArray, type NDArray } from "../ndarray.js";
 import { transpose } from "../shape-ops.js";
 import { parseFormat, pyFormat, specCount, type FormatArg } from "./text-format.js";
+import { argsWithOptions } from "../args.js";
 
 /** What the text readers take: a path (".gz" is gunzipped), a file descriptor, the text itself in bytes, or a list of lines. */
 export type TextSource = string | URL | number | ArrayBuffer | ArrayBufferView | readonly string[];
@@ -30,16 +31,6 @@ export interface LoadtxtOptions {
   like?: unknown;
 }
 
-/** Trailing options object merged over positional arguments given in NumPy's order. */
-function argsWithOptions<T extends object>(args: unknown[], names: readonly (keyof T)[]): T {
-  const list = [...args];
-  const opts = (list.length && isOptions(list[list.length - 1]) ? list.pop() : {}) as T;
-  const out = { ...opts } as Record<keyof T, unknown>;
-  names.forEach((n, i) => {
-    if (i < list.length && list[i] !== undefined) out[n] = list[i];
-  });
-  return out as T;
-}
 
 // ---- input ------------------------------------------------------------------------------------------
 
