@@ -18,7 +18,8 @@ export interface EncodedArray {
 export type Complex = { re: number; im: number };
 export type Value = number | bigint | boolean | Complex;
 
-function decFloat(v: Enc): number {
+/** A fixture float: a number, or "nan", "inf", "-inf", "-0". */
+export function decFloat(v: unknown): number {
   if (v === "nan") return NaN;
   if (v === "inf") return Infinity;
   if (v === "-inf") return -Infinity;

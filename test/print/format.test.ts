@@ -3,6 +3,7 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { DTYPES, type DType, type DTypeName } from "../../runtime/dtype.js";
+import { decFloat } from "../helpers/numpy.js";
 import {
   arrayRepr, arrayStr, get_printoptions, printoptions, scalarStr, set_printoptions,
   type PrintOptions, type PrintView, type Scalar,
@@ -29,13 +30,6 @@ const fixture = JSON.parse(readFileSync(new URL("../fixtures/print.json", import
   scalars: ScalarCase[];
 };
 
-function decFloat(v: Enc): number {
-  if (v === "nan") return NaN;
-  if (v === "inf") return Infinity;
-  if (v === "-inf") return -Infinity;
-  if (v === "-0") return -0;
-  return v as number;
-}
 
 function decode(v: Enc, dtype: DType): Scalar {
   switch (dtype.kind) {

@@ -2,6 +2,7 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import * as np from "../../src/index.js";
+import { decFloat } from "../helpers/numpy.js";
 
 type Enc = number | string | boolean | Enc[] | { re: Enc; im: Enc };
 
@@ -50,13 +51,6 @@ export type Cases = Record<string, (() => Result) | CaseSpec>;
 const py = (x: unknown) => ({ py: x });
 export { py };
 
-function decFloat(v: Enc): number {
-  if (v === "nan") return NaN;
-  if (v === "inf") return Infinity;
-  if (v === "-inf") return -Infinity;
-  if (v === "-0") return -0;
-  return v as number;
-}
 
 function closeTo(actual: number, expected: number, rtol: number, where: string): void {
   if (Number.isNaN(expected)) {

@@ -5,18 +5,12 @@ import * as random from "../../../src/random/index.js";
 import { NDArray } from "../../../src/ndarray.js";
 import * as np from "../../../src/index.js";
 import { exp, pow } from "../../../runtime/random/accurate-math.js";
+import { decFloat } from "../../helpers/numpy.js";
 
 const fx = JSON.parse(readFileSync(new URL("../../fixtures/random2.json", import.meta.url), "utf8"));
 
 type Enc = number | string | boolean;
 
-function decFloat(v: Enc): number {
-  if (v === "nan") return NaN;
-  if (v === "inf") return Infinity;
-  if (v === "-inf") return -Infinity;
-  if (v === "-0") return -0;
-  return v as number;
-}
 
 /**
  * Methods whose values come straight out of libm's exp or pow. Ours are correctly rounded; glibc's

@@ -4,6 +4,7 @@ import { describe, expect, it } from "vitest";
 import * as random from "../../../src/random/index.js";
 import { NDArray } from "../../../src/ndarray.js";
 import * as np from "../../../src/index.js";
+import { decFloat } from "../../helpers/numpy.js";
 
 const fx = JSON.parse(readFileSync(new URL("../../fixtures/random.json", import.meta.url), "utf8"));
 
@@ -11,13 +12,6 @@ type Enc = number | string | boolean;
 const decArg = (x: unknown): unknown =>
   Array.isArray(x) ? x.map(decArg) : x && typeof x === "object" && "int" in x ? BigInt((x as { int: string }).int) : x;
 
-function decFloat(v: Enc): number {
-  if (v === "nan") return NaN;
-  if (v === "inf") return Infinity;
-  if (v === "-inf") return -Infinity;
-  if (v === "-0") return -0;
-  return v as number;
-}
 
 /** Exact comparison of a result with NumPy's: dtype and shape first, then every value (floats by identity, ints as bigints). */
 function expectResult(got: unknown, want: any, what: string): void {
