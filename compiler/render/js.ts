@@ -299,7 +299,7 @@ interface AccCode {
   result: string;
 }
 
-function accumulator(op: ReduceOp, dt: DType, name: string, counter: string): AccCode {
+function accumulator(op: ReduceOp, dt: DType, name: string): AccCode {
   const c = dt.kind === "c";
   switch (op) {
     case "sum":
@@ -354,7 +354,6 @@ function accumulator(op: ReduceOp, dt: DType, name: string, counter: string): Ac
     case "all":
       return { init: [`let ${name} = 1;`], step: (v) => (c ? `if (${v.re} === 0 && ${v.im} === 0) ${name} = 0;` : `if (${v.re} === 0 || ${v.re} === false) ${name} = 0;`), result: name };
   }
-  void counter;
 }
 
 function emitPhaseResult(em: Emitter, ph: Node, j: number, result: string): void {
@@ -440,7 +439,7 @@ function renderReduce(em: Emitter, spec: KernelSpec, nops: number, no: number, n
       const rop = ph.reduceArg.op;
       if (smallInner !== null) {
         // a few reduced elements (pairwise distances over xyz): fully unrolled, in NumPy's order
-        const acc = accumulator(rop, ph.src[0].dtype, `acc${j}`, "");
+        const acc = accumulator(rop, ph.src[0].dtype, `acc${j}`);
         em.emit(...acc.init);
         for (let e = 0; e < smallInner; e++) {
           const at = (k: number) => (cls[k] === "zero" || e === 0 ? p(k) : cls[k] === "unit" ? `${p(k)} + ${e * lanes[k]}` : `${p(k)} + ${e} * si0_${arr(k)}`);
@@ -455,7 +454,7 @@ function renderReduce(em: Emitter, spec: KernelSpec, nops: number, no: number, n
         em.emit(`const r${j} = ${finalize(ph.dtype, `pw${j}(${[...used.map((k) => p(k)), "m0", ...Array.from({ length: j }, (_, i) => `r${i}`)].join(", ")})`)};`);
         return;
       }
-      const acc = accumulator(rop, ph.src[0].dtype, `acc${j}`, "");
+      const acc = accumulator(rop, ph.src[0].dtype, `acc${j}`);
       em.emit(...acc.init);
       em.open("{");
       nest(em, "m", "si", "t", ni, all, (k) => p(k), (t) => {
