@@ -6,7 +6,7 @@ import { contiguousView, isCContiguous, isFContiguous, viewKey, type View } from
 import { buildPlan, type Plan } from "../compiler/plan.js";
 import type { Operand } from "../compiler/schedule.js";
 import { DTYPES, type DType } from "../runtime/dtype.js";
-import { runPlan } from "../runtime/execute.js";
+import { runGraph } from "../runtime/plan-cache.js";
 import { readElement, type JSScalar } from "../runtime/scalar.js";
 import { allocStorage, type Storage } from "../runtime/storage.js";
 
@@ -184,12 +184,8 @@ export function evalArrays(arrays: readonly NDArray[]): void {
   if (!todo.length) return;
   // views of lazy owners are computed through their owner, so they share its memory
   const owners = [...new Set(todo.map((a) => (a._owner && !a._owner.isRealized ? a._owner : a)))];
-  const plan = buildPlan(owners.map((a) => a._node));
-  runPlan(plan);
-  owners.forEach((a, i) => {
-    const r = plan.results[i];
-    a._setResult(r.buf.storage!, r.view);
-  });
+  const results = runGraph(owners.map((a) => a._node));
+  owners.forEach((a, i) => a._setResult(results[i].storage, results[i].view));
   for (const a of todo) if (!a.isRealized) a._repoint();
 }
 
@@ -205,8 +201,7 @@ export function writeInto(target: NDArray, node: Node): void {
   // reading the target through another view while writing it: compute into a temporary first
   if (storagesRead(node).has(storage) && !onlySameView(node, storage, view)) node = contiguous(node);
   const out: Operand = { buf: { id: -1, dtype: target.dtype, size: 0, storage, node: null, isTarget: true }, view };
-  const plan = buildPlan([node], [out]);
-  runPlan(plan);
+  runGraph([node], [out]);
 }
 
 function onlySameView(node: Node, storage: Storage, view: View): boolean {

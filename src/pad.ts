@@ -12,9 +12,8 @@ import { arange } from "./creation.js";
 import { asarray, isNDArray, isOptions, type ArrayLike } from "./convert.js";
 import { get } from "./indexing.js";
 import { beforeWrite, emptyArray, NDArray, writeInto } from "./ndarray.js";
-import { buildPlan } from "../compiler/plan.js";
 import type { Operand } from "../compiler/schedule.js";
-import { runPlan } from "../runtime/execute.js";
+import { runGraph } from "../runtime/plan-cache.js";
 import { allocStorage } from "../runtime/storage.js";
 import { max as rmax, mean as rmean, min as rmin } from "./reductions.js";
 import { broadcast_to, copy, moveaxis, reshape } from "./shape-ops.js";
@@ -134,7 +133,7 @@ function fillBorder(target: NDArray, value: NDArray | Node): void {
   const { storage, view } = target._realized();
   beforeWrite(storage);
   const out: Operand = { buf: { id: -1, dtype: target.dtype, size: 0, storage, node: null, isTarget: true }, view };
-  runPlan(buildPlan([node], [out]));
+  runGraph([node], [out]);
 }
 
 const scalarNode = (v: JSScalar, dt: DType, shape: readonly number[]): Node => {

@@ -82,8 +82,14 @@ export function elementwise(op: ElemOp, srcs: readonly Node[]): Node {
     }
   }
   const out = def.out === "same" ? dt : def.out === "bool" ? DTYPES.bool : dt.name === "complex64" ? DTYPES.float32 : dt.name === "complex128" ? DTYPES.float64 : dt;
-  // commutative ops keep one canonical operand order, so a*b and b*a are one node
-  const ordered = def.commutative && srcs.length === 2 && srcs[0].id > srcs[1].id ? [srcs[1], srcs[0]] : srcs;
+  // commutative ops keep one canonical operand order, so a*b and b*a are one node; constants go
+  // last whatever their age, so a graph rebuilt with new inputs has the same structure (plan cache)
+  let ordered = srcs;
+  if (def.commutative && srcs.length === 2) {
+    const [a, b] = srcs;
+    const swap = (a.op === Op.Const) === (b.op === Op.Const) ? a.id > b.id : a.op === Op.Const;
+    if (swap) ordered = [b, a];
+  }
   return make(op, out, srcs[0].shape, ordered, null, "");
 }
 

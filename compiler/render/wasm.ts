@@ -992,8 +992,54 @@ export function renderWasmColumn(spec: KernelSpec, innerClasses: readonly Stride
   // out = 0
   fb.get(0).set(t[0]);
   each((e) => fb.get(t[0]).emit(...f64const(0), OP.f64Store, 3, ...uleb(8 * e)), [0], () => 8);
-  // out += row, for every row
-  countedLoop(fb, r, () => fb.get(nR), () => {
+  fb.emit(...i32const(0)).set(r);
+  if (simdable(ph.src[0], isLeaf)) {
+    // four rows per pass, two columns per step: out[j] + row r + row r+1 + ... is still NumPy's
+    // row-by-row order for every element, with one load and store of out per four rows
+    const p = [0, 1, 2, 3].map(() => inputs.map(() => fb.local(I32)));
+    const o = fb.local(I32);
+    const ptr = (q: number, k: number) => p[q][k - 1];
+    fb.emit(OP.block, 0x40, OP.loop, 0x40);
+    fb.get(r).emit(...i32const(4), OP.i32Add).get(nR).emit(OP.i32GtU, OP.brIf, 1);
+    for (const k of inputs) for (let q = 0; q < 4; q++) fb.get(k).get(rowStride(k)).emit(...i32const(q), OP.i32Mul, OP.i32Add).set(ptr(q, k));
+    fb.get(0).set(o);
+    fb.emit(...i32const(0)).set(j);
+    fb.emit(OP.block, 0x40, OP.loop, 0x40);
+    fb.get(j).emit(...i32const(2), OP.i32Add).get(nC).emit(OP.i32GtU, OP.brIf, 1);
+    fb.get(o).get(o).emit(...simd(SIMD.load, 3, 0));
+    for (let q = 0; q < 4; q++) {
+      compileExprV(fb, ph.src[0], (x) => {
+        const k = leafIndex.get(x);
+        if (k === undefined) return false;
+        emitLoadV(fb, ptr(q, k), dtypes[k], 0, innerClasses[k] === "unit");
+        return true;
+      });
+      fb.emit(...simd(SIMD.f64x2Add));
+    }
+    fb.emit(...simd(SIMD.store, 3, 0));
+    fb.addTo(o, 16);
+    for (const k of unitInputs) for (let q = 0; q < 4; q++) fb.addTo(ptr(q, k), 2 * dtypes[k].itemsize);
+    fb.addTo(j, 2);
+    fb.emit(OP.br, 0, OP.end, OP.end);
+    // an odd last column
+    fb.get(j).get(nC).emit(OP.i32LtU, OP.if, 0x40);
+    fb.get(o).get(o).emit(OP.f64Load, 3, 0);
+    for (let q = 0; q < 4; q++) {
+      compileExpr(fb, ph.src[0], (x) => {
+        const k = leafIndex.get(x);
+        return k === undefined ? null : emitLoad(fb, ptr(q, k), dtypes[k], 0);
+      });
+      fb.emit(OP.f64Add);
+    }
+    fb.emit(OP.f64Store, 3, 0, OP.end);
+    for (const k of inputs) fb.get(k).get(rowStride(k)).emit(...i32const(4), OP.i32Mul, OP.i32Add).set(k);
+    fb.addTo(r, 4);
+    fb.emit(OP.br, 0, OP.end, OP.end);
+  }
+  // out += row, for every (remaining) row
+  fb.emit(OP.block, 0x40, OP.loop, 0x40);
+  fb.get(r).get(nR).emit(OP.i32GeU, OP.brIf, 1);
+  {
     fb.get(0).set(t[0]);
     for (const k of inputs) fb.get(k).set(t[k]);
     each((e) => {
@@ -1005,7 +1051,9 @@ export function renderWasmColumn(spec: KernelSpec, innerClasses: readonly Stride
       fb.emit(OP.f64Add, OP.f64Store, 3, ...uleb(8 * e));
     }, [0, ...unitInputs], (k) => dtypes[k].itemsize);
     for (const k of inputs) fb.get(k).get(rowStride(k)).emit(OP.i32Add).set(k);
-  });
+  }
+  fb.addTo(r, 1);
+  fb.emit(OP.br, 0, OP.end, OP.end);
   if (spec.mode === "outer") {
     fb.get(0).set(t[0]);
     each((e) => {
