@@ -767,61 +767,72 @@ export function renderWasmReduce(
       return true;
     };
     const vacc = Array.from({ length: 4 }, () => fb.local(V128));
-    fb.get(nL).emit(...i32const(128), OP.i32LeU, OP.if, 0x40);
-    if (vector) {
-      for (let v = 0; v < 4; v++) {
-        compileExprV(fb, ph.src[0], atV(2 * v));
-        fb.set(vacc[v]);
-      }
-    } else {
-      for (let e = 0; e < 8; e++) {
-        compileExpr(fb, ph.src[0], atHoisted(e));
-        fb.set(acc[e]);
-      }
-    }
-    advance(8);
-    fb.emit(...i32const(8)).set(i);
-    // eight elements into the accumulators, `ahead` elements past the pointers
-    const round = (ahead: number) => {
+    // one leaf of 8 <= nn <= 128 elements into s, pointers left just past it
+    const leaf = (nn: number) => {
       if (vector) {
         for (let v = 0; v < 4; v++) {
-          fb.get(vacc[v]);
-          compileExprV(fb, ph.src[0], atV(ahead + 2 * v));
-          fb.emit(...VADD).set(vacc[v]);
+          compileExprV(fb, ph.src[0], atV(2 * v));
+          fb.set(vacc[v]);
         }
-      } else for (let e = 0; e < 8; e++) addInto(acc[e], ahead + e);
-    };
-    // two rounds per trip (the same additions in the same order), then at most one more
-    fb.emit(OP.block, 0x40, OP.loop, 0x40);
-    fb.get(i).emit(...i32const(16), OP.i32Add).get(nL).emit(...i32const(-8), OP.i32And, OP.i32GtU, OP.brIf, 1);
-    round(0);
-    round(8);
-    advance(16);
-    fb.addTo(i, 16);
-    fb.emit(OP.br, 0, OP.end, OP.end);
-    fb.get(i).get(nL).emit(...i32const(-8), OP.i32And, OP.i32LtU, OP.if, 0x40);
-    round(0);
-    advance(8);
-    fb.addTo(i, 8);
-    fb.emit(OP.end);
-    if (vector) {
-      for (let v = 0; v < 4; v++) {
-        fb.get(vacc[v]).emit(...simd(SIMD.f64x2ExtractLane, 0)).set(acc[2 * v]);
-        fb.get(vacc[v]).emit(...simd(SIMD.f64x2ExtractLane, 1)).set(acc[2 * v + 1]);
+      } else {
+        for (let e = 0; e < 8; e++) {
+          compileExpr(fb, ph.src[0], atHoisted(e));
+          fb.set(acc[e]);
+        }
       }
-    }
-    fb.get(acc[0]).get(acc[1]).emit(...ADD).get(acc[2]).get(acc[3]).emit(...ADD, ...ADD);
-    fb.get(acc[4]).get(acc[5]).emit(...ADD).get(acc[6]).get(acc[7]).emit(...ADD, ...ADD, ...ADD).set(s);
-    fb.emit(OP.block, 0x40, OP.loop, 0x40);
-    fb.get(i).get(nL).emit(OP.i32GeU, OP.brIf, 1);
-    addInto(s, 0);
-    advance(1);
-    fb.addTo(i, 1);
-    fb.emit(OP.br, 0, OP.end, OP.end);
+      advance(8);
+      fb.emit(...i32const(8)).set(i);
+      // eight elements into the accumulators, `ahead` elements past the pointers
+      const round = (ahead: number) => {
+        if (vector) {
+          for (let v = 0; v < 4; v++) {
+            fb.get(vacc[v]);
+            compileExprV(fb, ph.src[0], atV(ahead + 2 * v));
+            fb.emit(...VADD).set(vacc[v]);
+          }
+        } else for (let e = 0; e < 8; e++) addInto(acc[e], ahead + e);
+      };
+      // two rounds per trip (the same additions in the same order), then at most one more
+      fb.emit(OP.block, 0x40, OP.loop, 0x40);
+      fb.get(i).emit(...i32const(16), OP.i32Add).get(nn).emit(...i32const(-8), OP.i32And, OP.i32GtU, OP.brIf, 1);
+      round(0);
+      round(8);
+      advance(16);
+      fb.addTo(i, 16);
+      fb.emit(OP.br, 0, OP.end, OP.end);
+      fb.get(i).get(nn).emit(...i32const(-8), OP.i32And, OP.i32LtU, OP.if, 0x40);
+      round(0);
+      advance(8);
+      fb.addTo(i, 8);
+      fb.emit(OP.end);
+      if (vector) {
+        for (let v = 0; v < 4; v++) {
+          fb.get(vacc[v]).emit(...simd(SIMD.f64x2ExtractLane, 0)).set(acc[2 * v]);
+          fb.get(vacc[v]).emit(...simd(SIMD.f64x2ExtractLane, 1)).set(acc[2 * v + 1]);
+        }
+      }
+      fb.get(acc[0]).get(acc[1]).emit(...ADD).get(acc[2]).get(acc[3]).emit(...ADD, ...ADD);
+      fb.get(acc[4]).get(acc[5]).emit(...ADD).get(acc[6]).get(acc[7]).emit(...ADD, ...ADD, ...ADD).set(s);
+      fb.emit(OP.block, 0x40, OP.loop, 0x40);
+      fb.get(i).get(nn).emit(OP.i32GeU, OP.brIf, 1);
+      addInto(s, 0);
+      advance(1);
+      fb.addTo(i, 1);
+      fb.emit(OP.br, 0, OP.end, OP.end);
+    };
+    fb.get(nL).emit(...i32const(128), OP.i32LeU, OP.if, 0x40);
+    leaf(nL);
     fb.get(s).emit(OP.return, OP.end);
-    // otherwise split at n2 = (n / 2) rounded down to a multiple of 8
-    const n2 = fb.local(I32);
+    // up to 256: NumPy's split into two leaves, inlined (a call per leaf costs as much as its sums)
+    const n2 = fb.local(I32), s1 = fb.local(F64);
     fb.get(nL).emit(...i32const(1), OP.i32ShrU, ...i32const(-8), OP.i32And).set(n2);
+    fb.get(nL).emit(...i32const(256), OP.i32LeU, OP.if, 0x40);
+    leaf(n2);
+    fb.get(s).set(s1);
+    fb.get(nL).get(n2).emit(OP.i32Sub).set(n2);
+    leaf(n2);
+    fb.get(s1).get(s).emit(...ADD, OP.return, OP.end);
+    // otherwise split at n2 = (n / 2) rounded down to a multiple of 8 (n2 still holds it)
     for (const k of inputs) fb.get(q(k));
     fb.get(n2);
     for (let t = 0; t < j; t++) fb.get(r(t));
