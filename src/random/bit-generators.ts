@@ -1,9 +1,12 @@
-/** @file The public bit generators: SeedSequence, PCG64 and MT19937 with NumPy's seeding, state dicts, spawn, advance and jumped. */
+/** @file The public bit generators: SeedSequence, PCG64, PCG64DXSM, MT19937, SFC64 and Philox with NumPy's seeding, state dicts, spawn, advance and jumped. */
 import { DTYPES, parseDType } from "../../runtime/dtype.js";
 import { ValueError, NumpyTypeError } from "../../runtime/errors.js";
 import { type RawBitGen } from "../../runtime/random/bitgen.js";
 import { MT19937Core, MT_N } from "../../runtime/random/mt19937.js";
 import { PCG64Core } from "../../runtime/random/pcg64.js";
+import { PCG64DXSMCore } from "../../runtime/random/pcg64dxsm.js";
+import { PhiloxCore } from "../../runtime/random/philox.js";
+import { SFC64Core } from "../../runtime/random/sfc64.js";
 import { SeedSequenceCore, type Entropy } from "../../runtime/random/seed-sequence.js";
 import { array, isNDArray } from "../convert.js";
 import type { NDArray } from "../ndarray.js";
@@ -209,4 +212,204 @@ export function setKey(core: MT19937Core, key: unknown): void {
   const vals: number[] = isNDArray(key) ? (key.tolist() as number[]) : Array.from(key as ArrayLike<number>);
   if (vals.length !== MT_N) throw new ValueError(`state key must have ${MT_N} elements`);
   for (let i = 0; i < MT_N; i++) core.key[i] = vals[i] >>> 0;
+}
+
+/** NumPy's `_common.int_to_array`: an int in [0, 2**bits) or an array of bits/64 words, as uint64 words (least significant first). */
+function intToWords(value: unknown, name: string, bits: number): bigint[] {
+  const len = bits / 64;
+  let v: unknown = value;
+  if (isNDArray(v) && v.ndim === 0) v = v._elementReader(true)(0);
+  if (typeof v === "number" || typeof v === "bigint" || typeof v === "boolean") {
+    if (typeof v === "number" && !Number.isInteger(v)) v = Math.trunc(v);
+    let n = BigInt(v as number | bigint | boolean);
+    if (n < 0n || n >= 1n << BigInt(bits)) throw new ValueError(`${name} must be positive and less than 2**${bits}.`);
+    const out: bigint[] = [];
+    for (let i = 0; i < len; i++, n >>= 64n) out.push(n & MASK64);
+    return out;
+  }
+  const arr = isNDArray(v) ? v : array(v as never);
+  // astype(uint64): negative ints wrap as C casts do
+  const words = (arr.ndim === 0 ? [] : (arr.tolist({ bigint: true } as never) as unknown[])).map((x) => (Array.isArray(x) ? null : BigInt.asUintN(64, BigInt(typeof x === "number" ? Math.trunc(x) : (x as bigint | boolean)))));
+  if (arr.ndim !== 1 || words.length !== len) throw new ValueError(`${name} must have ${len} elements when using array form`);
+  return words as bigint[];
+}
+
+/** uint64 words as a uint64 NDArray (the arrays in the state dicts). */
+function u64Array(words: readonly bigint[]): NDArray {
+  const { arr, lanes } = newOut([words.length], DTYPES.uint64);
+  const l = lanes as Int32Array;
+  words.forEach((w, i) => {
+    l[2 * i] = Number(w & 0xffffffffn) | 0;
+    l[2 * i + 1] = Number((w >> 32n) & 0xffffffffn) | 0;
+  });
+  return arr;
+}
+
+/** A state-dict entry holding uint64 words (an NDArray, bigints or numbers) as bigints. */
+function wordsOf(x: unknown, n: number, what: string): bigint[] {
+  const vals = isNDArray(x) ? (x.tolist({ bigint: true } as never) as unknown[]) : Array.from(x as ArrayLike<unknown>);
+  if (vals.length < n) throw new ValueError(`${what} must have ${n} elements`);
+  return vals.slice(0, n).map((v) => BigInt.asUintN(64, BigInt(v as bigint | number)));
+}
+
+function checkStateDict(v: any, name: string, msg: string): void {
+  if (typeof v !== "object" || v === null || Array.isArray(v)) throw new NumpyTypeError("state must be a dict");
+  if ((v.bit_generator ?? "") !== name) throw new ValueError(msg);
+}
+
+const MASK64 = (1n << 64n) - 1n;
+
+export interface PCG64DXSMState {
+  bit_generator: "PCG64DXSM";
+  state: { state: bigint; inc: bigint };
+  has_uint32: number;
+  uinteger: number;
+}
+
+/** NumPy's PCG64DXSM: PCG's 128-bit LCG with the 64-bit cheap multiplier and the DXSM output function. */
+export class PCG64DXSM extends BitGenerator {
+  readonly _core = new PCG64DXSMCore();
+
+  constructor(seed?: Seed) {
+    super(seed);
+    const w = this._seed_seq!.generateWords(8);
+    const u64 = (k: number) => (BigInt(w[2 * k + 1]) << 32n) | BigInt(w[2 * k]);
+    this._core.seed((u64(0) << 64n) | u64(1), (u64(2) << 64n) | u64(3));
+  }
+
+  get state(): PCG64DXSMState {
+    const c = this._core;
+    return { bit_generator: "PCG64DXSM", state: { state: c.state128, inc: c.inc128 }, has_uint32: c.hasUint32, uinteger: c.uinteger };
+  }
+  set state(v: any) {
+    checkStateDict(v, "PCG64DXSM", "state must be for a PCG64DXSM RNG");
+    const s = v.state as { state: bigint | number; inc: bigint | number };
+    this._core.state128 = BigInt(s.state);
+    this._core.inc128 = BigInt(s.inc);
+    this._core.hasUint32 = Number(v.has_uint32);
+    this._core.uinteger = Number(v.uinteger) >>> 0;
+  }
+
+  /** Advance the stream by `delta` steps (mod 2**128), as if that many 64-bit draws were made. */
+  advance(delta: number | bigint): this {
+    this._core.advance(BigInt(delta));
+    return this;
+  }
+
+  jump_inplace(jumps: number | bigint = 1): void {
+    this.advance(PCG64_JUMP * BigInt(jumps));
+  }
+
+  /** A new PCG64DXSM (fresh SeedSequence, as NumPy's `self.__class__()`) whose stream is this one advanced by jumps * (phi - 1) * 2**128 steps. */
+  jumped(jumps: number | bigint = 1): PCG64DXSM {
+    const bg = new PCG64DXSM();
+    bg.state = this.state;
+    bg.jump_inplace(jumps);
+    return bg;
+  }
+}
+
+export interface SFC64State {
+  bit_generator: "SFC64";
+  state: { state: NDArray };
+  has_uint32: number;
+  uinteger: number;
+}
+
+/** NumPy's SFC64: three SeedSequence words and a counter of 1, mixed by 12 draws. No advance or jumped, as in NumPy. */
+export class SFC64 extends BitGenerator {
+  readonly _core = new SFC64Core();
+
+  constructor(seed?: Seed) {
+    super(seed);
+    const w = this._seed_seq!.generateWords(6);
+    const u64 = (k: number) => (BigInt(w[2 * k + 1]) << 32n) | BigInt(w[2 * k]);
+    this._core.seed([u64(0), u64(1), u64(2)]);
+  }
+
+  get state(): SFC64State {
+    const c = this._core;
+    return { bit_generator: "SFC64", state: { state: u64Array(c.words) }, has_uint32: c.hasUint32, uinteger: c.uinteger };
+  }
+  set state(v: any) {
+    // NumPy's message really is this literal text (its f-string prefix is missing)
+    checkStateDict(v, "SFC64", "state must be for a {self.__class__.__name__} RNG");
+    this._core.setWords(wordsOf(v.state.state, 4, "state"));
+    this._core.hasUint32 = Number(v.has_uint32);
+    this._core.uinteger = Number(v.uinteger) >>> 0;
+  }
+}
+
+export interface PhiloxState {
+  bit_generator: "Philox";
+  state: { counter: NDArray; key: NDArray };
+  buffer: NDArray;
+  buffer_pos: number;
+  has_uint32: number;
+  uinteger: number;
+}
+
+/** NumPy's Philox (4x64, 10 rounds): key from SeedSequence (or given), 256-bit counter, advance and jumped (by 2**128 blocks). */
+export class Philox extends BitGenerator {
+  readonly _core = new PhiloxCore();
+
+  /** Philox(seed, counter, key), positionally or as options: `new Philox({ key: 5, counter: 2 })`. */
+  constructor(...args: unknown[]) {
+    const o = parseArgs(args, ["seed", "counter", "key"], "Philox");
+    const key = o.key ?? null, counter = o.counter ?? null;
+    if (o.seed !== undefined && key !== null) throw new ValueError("seed and key cannot be both used");
+    super(o.seed as Seed);
+    const c = this._core;
+    if (key !== null) {
+      c.setWords(c.key, intToWords(key, "key", 128));
+      this._seed_seq = null;
+    } else {
+      const w = this._seed_seq!.generateWords(4);
+      c.setWords(c.key, [(BigInt(w[1]) << 32n) | BigInt(w[0]), (BigInt(w[3]) << 32n) | BigInt(w[2])]);
+    }
+    c.setWords(c.ctr, intToWords(counter ?? 0, "counter", 256));
+    c.reset();
+  }
+
+  get state(): PhiloxState {
+    const c = this._core;
+    return {
+      bit_generator: "Philox",
+      state: { counter: u64Array(c.getWords(c.ctr, 4)), key: u64Array(c.getWords(c.key, 2)) },
+      buffer: u64Array(c.getWords(c.buffer, 4)),
+      buffer_pos: c.bufferPos,
+      has_uint32: c.hasUint32,
+      uinteger: c.uinteger,
+    };
+  }
+  set state(v: any) {
+    checkStateDict(v, "Philox", "state must be for a Philox PRNG");
+    const c = this._core;
+    c.setWords(c.ctr, wordsOf(v.state.counter, 4, "counter"));
+    c.setWords(c.key, wordsOf(v.state.key, 2, "key"));
+    c.setWords(c.buffer, wordsOf(v.buffer, 4, "buffer"));
+    c.hasUint32 = Number(v.has_uint32);
+    c.uinteger = Number(v.uinteger) >>> 0;
+    c.bufferPos = Number(v.buffer_pos);
+  }
+
+  /** Add `delta` (mod 2**256) to the counter, as if 4 * delta draws were made; drops the buffered outputs as NumPy does. */
+  advance(delta: number | bigint): this {
+    const d = BigInt.asUintN(256, BigInt(delta));
+    this._core.advance(intToWords(d, "step", 256));
+    this._core.reset();
+    return this;
+  }
+
+  jump_inplace(jumps: number | bigint = 1): void {
+    this.advance(BigInt(jumps) * (1n << 128n));
+  }
+
+  /** A new Philox (fresh SeedSequence, as NumPy's `self.__class__()`) advanced by jumps * 2**128 blocks. */
+  jumped(jumps: number | bigint = 1): Philox {
+    const bg = new Philox();
+    bg.state = this.state;
+    bg.jump_inplace(jumps);
+    return bg;
+  }
 }

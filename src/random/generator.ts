@@ -1,5 +1,5 @@
 /** @file np.random.Generator and default_rng: NumPy's modern sampling methods over a bit generator, drawing at the call, in call order. */
-import { DTYPES } from "../../runtime/dtype.js";
+import { DTYPES, type DType } from "../../runtime/dtype.js";
 import { ValueError, OverflowError, NumpyTypeError } from "../../runtime/errors.js";
 import { log1pNeg } from "../../runtime/random/accurate-log.js";
 import type { RawBitGen } from "../../runtime/random/bitgen.js";
@@ -10,7 +10,12 @@ import type { NDArray } from "../ndarray.js";
 import { BitGenerator, PCG64, type Seed } from "./bit-generators.js";
 import { boundedIntegers } from "./integers.js";
 import { choice, permutation, shuffleInPlace, type ChoiceOps } from "./sampling.js";
-import { cont, disc, floatDType, newOut, param, parseArgs, prod, sizeShape } from "./util.js";
+import { checkOut, cont, disc, floatDType, newOut, param, parseArgs, sizeShape } from "./util.js";
+import { standardGammaF } from "../../runtime/random/gamma-f.js";
+import { array } from "../convert.js";
+import { broadcast_to } from "../shape-ops.js";
+import { broadcastShapes } from "../ufunc/ufunc.js";
+import { multivariateNormal } from "./multivariate.js";
 import { BinomialCache } from "../../runtime/random/distributions2.js";
 import * as D2 from "../../runtime/random/distributions2.js";
 import { binomialImpl, multinomialImpl, permutedImpl, nonNeg } from "./discrete.js";
@@ -49,19 +54,12 @@ export class Generator {
     return this.#bitgen.spawn(n_children).map((b) => new Generator(b));
   }
 
-  /** Floats in [0, 1): (next_uint64 >> 11) * 2**-53, or (next_uint32 >> 8) * 2**-24 for float32. */
+  /** Floats in [0, 1): (next_uint64 >> 11) * 2**-53, or (next_uint32 >> 8) * 2**-24 for float32; `out` filled in memory order. */
   random(...args: unknown[]): NDArray | number {
     const o = parseArgs(args, ["size", "dtype", "out"], "random");
-    if (o.out !== undefined) throw new NumpyTypeError("random: out= is not supported by numfuse yet");
     const dt = floatDType(o.dtype, "random");
-    const shape = sizeShape(o.size);
     const bg = this._bg;
-    if (shape === null) return dt === DTYPES.float64 ? bg.nextDouble() : bg.nextFloat();
-    const { arr, lanes } = newOut(shape, dt);
-    const n = prod(shape);
-    if (dt === DTYPES.float64) bg.fillDouble(lanes as Float64Array, 0, n);
-    else for (let i = 0; i < n; i++) lanes[i] = bg.nextFloat();
-    return arr;
+    return floatFill(o.size, o.out, dt, () => bg.nextDouble(), (a, s, e) => bg.fillDouble(a, s, e), () => bg.nextFloat());
   }
 
   /** Random integers in [low, high) (or [low, high] with endpoint), Lemire's method, any integer dtype. */
@@ -73,16 +71,9 @@ export class Generator {
 
   standard_normal(...args: unknown[]): NDArray | number {
     const o = parseArgs(args, ["size", "dtype", "out"], "standard_normal");
-    if (o.out !== undefined) throw new NumpyTypeError("standard_normal: out= is not supported by numfuse yet");
     const dt = floatDType(o.dtype, "standard_normal");
-    const shape = sizeShape(o.size);
     const bg = this._bg;
-    if (shape === null) return dt === DTYPES.float64 ? standardNormal(bg) : standardNormalF(bg);
-    const { arr, lanes } = newOut(shape, dt);
-    const n = prod(shape);
-    if (dt === DTYPES.float64) fillStandardNormal(bg, lanes as Float64Array, 0, n);
-    else for (let i = 0; i < n; i++) lanes[i] = standardNormalF(bg);
-    return arr;
+    return floatFill(o.size, o.out, dt, () => standardNormal(bg), (a, s, e) => fillStandardNormal(bg, a, s, e), () => standardNormalF(bg));
   }
 
   normal(...args: unknown[]): NDArray | number {
@@ -107,21 +98,16 @@ export class Generator {
     }, ([l, h]) => l + (h - l) * bg.nextDouble());
   }
 
+  /** Ziggurat draws, or -log1p(-U) for any other method (NumPy tests only for 'zig'). */
   standard_exponential(...args: unknown[]): NDArray | number {
     const o = parseArgs(args, ["size", "dtype", "method", "out"], "standard_exponential");
-    if (o.out !== undefined) throw new NumpyTypeError("standard_exponential: out= is not supported by numfuse yet");
     const dt = floatDType(o.dtype, "standard_exponential");
     const bg = this._bg;
-    const inv = (o.method ?? "zig") === "inv";
-    if (o.method !== undefined && o.method !== "zig" && o.method !== "inv") throw new ValueError(`method must be either 'inv' or 'zig'`);
-    const one = dt === DTYPES.float64
-      ? inv ? () => -log1pNeg(bg.nextDouble()) : () => standardExponential(bg)
-      : inv ? () => Math.fround(-log1pNeg(bg.nextFloat())) : () => standardExponentialF(bg);
-    const shape = sizeShape(o.size);
-    if (shape === null) return one();
-    const { arr, lanes } = newOut(shape, dt);
-    for (let i = 0, n = prod(shape); i < n; i++) lanes[i] = one();
-    return arr;
+    const inv = (o.method ?? "zig") !== "zig";
+    const one = inv ? () => -log1pNeg(bg.nextDouble()) : () => standardExponential(bg);
+    return floatFill(o.size, o.out, dt, one, (a, s, e) => {
+      for (let i = s; i < e; i++) a[i] = one();
+    }, inv ? () => Math.fround(-log1pNeg(bg.nextFloat())) : () => standardExponentialF(bg));
   }
 
   exponential(...args: unknown[]): NDArray | number {
@@ -132,14 +118,39 @@ export class Generator {
     }, ([s]) => s * standardExponential(bg));
   }
 
-  /** Gamma(shape, 1) by Marsaglia-Tsang (shape > 1) or NumPy's rejection for shape < 1; float64 only. */
+  /** Gamma(shape, 1) by Marsaglia-Tsang (shape > 1) or NumPy's rejection for shape < 1, float64 or float32 (NumPy's cont / cont_f, with out). */
   standard_gamma(...args: unknown[]): NDArray | number {
     const o = parseArgs(args, ["shape", "size", "dtype", "out"], "standard_gamma");
-    if (o.out !== undefined) throw new NumpyTypeError("standard_gamma: out= is not supported by numfuse yet");
-    if (floatDType(o.dtype, "standard_gamma") !== DTYPES.float64) throw new NumpyTypeError("standard_gamma: dtype float32 is not supported by numfuse yet");
     if (o.shape === undefined) throw new NumpyTypeError("standard_gamma() missing required argument 'shape'");
+    const dt = floatDType(o.dtype, "standard_gamma");
+    const f32 = dt === DTYPES.float32;
+    const target = o.out !== undefined ? checkOut(o.out, dt, o.size, true) : null;
     const bg = this._bg;
-    return cont(o.size, [param(o.shape, 0)], ([k]) => nonNeg(k, "shape"), ([k]) => D2.standardGamma(bg, k));
+    const draw = f32 ? (k: number) => standardGammaF(bg, k) : (k: number) => D2.standardGamma(bg, k);
+    const p = param(o.shape, 0);
+    if (p.scalar !== null) {
+      const k = f32 ? Math.fround(p.scalar) : p.scalar;
+      nonNeg(k, "shape");
+      if (o.size === undefined && target === null) return draw(k);
+      const { arr, lanes, start } = target ?? { ...newOut(sizeShape(o.size)!, dt), start: 0 };
+      for (let i = 0, n = arr.size; i < n; i++) lanes[start + i] = draw(k);
+      return arr;
+    }
+    const a = p.arr!;
+    const ar = a._elementReader();
+    const vals = new Float64Array(a.size);
+    for (let i = 0; i < vals.length; i++) vals[i] = f32 ? Math.fround(ar(i) as number) : (ar(i) as number);
+    for (const k of vals) nonNeg(k, "shape");
+    const outShape = target ? target.arr.shape : o.size !== undefined ? sizeShape(o.size)! : a.shape;
+    const it = iterShape(outShape, a.shape);
+    if (it.length !== outShape.length || it.some((n, i) => n !== outShape[i])) {
+      throw new ValueError(`Output size ${pyTuple(outShape)} is not compatible with broadcast dimensions of inputs ${pyTuple(it)}.`);
+    }
+    const { arr, lanes, start } = target ?? { ...newOut(outShape, dt), start: 0 };
+    const src = array(Array.from(vals)).reshape(a.shape);
+    const rd = broadcast_to(src, outShape)._elementReader();
+    for (let i = 0, n = arr.size; i < n; i++) lanes[start + i] = draw(rd(i) as number);
+    return arr;
   }
 
   gamma(...args: unknown[]): NDArray | number {
@@ -204,6 +215,17 @@ export class Generator {
     return multinomialImpl(this._bg, this.#binomial, o.n, o.pvals, o.size);
   }
 
+  /**
+   * Draws of N(mean, cov): standard_normal(size + (n,)) transformed by a factor of cov (method
+   * "svd" (default), "eigh" or "cholesky"). check_valid "warn" emits a RuntimeWarning through
+   * process.emitWarning; "raise" throws ValueError. svd/eigh vectors carry a normalized sign (see
+   * linalg-small.ts), so their draws equal NumPy's only where LAPACK's signs agree.
+   */
+  multivariate_normal(...args: unknown[]): NDArray {
+    const o = parseArgs(args, ["mean", "cov", "size", "check_valid", "tol", "method"], "multivariate_normal");
+    return multivariateNormal(o, (shape) => this.standard_normal(shape) as NDArray);
+  }
+
   /** A copy of x shuffled independently along each 1-d slice of `axis` (or flat, with axis None). */
   permuted(...args: unknown[]): NDArray {
     const o = parseArgs(args, ["x", "axis", "out"], "permuted");
@@ -240,6 +262,34 @@ export class Generator {
 }
 
 /** choice without replacement, no p: a tail shuffle of arange for large fractions, else Floyd's algorithm with a hash set. */
+/** Python's repr of a shape tuple: (3,), (2, 3), (). */
+export function pyTuple(s: readonly number[]): string {
+  return `(${s.join(", ")}${s.length === 1 ? "," : ""})`;
+}
+
+/** np.broadcast's shape of two operands, with its error message. */
+function iterShape(a: readonly number[], b: readonly number[]): number[] {
+  try {
+    return broadcastShapes(a, b);
+  } catch {
+    throw new ValueError(`shape mismatch: objects cannot be broadcast to a single shape.  Mismatch is between arg 0 with shape ${pyTuple(a)} and arg 1 with shape ${pyTuple(b)}.`);
+  }
+}
+
+/**
+ * NumPy's double_fill / float_fill: a scalar when neither size nor out is given, else a new array
+ * of `size` or the checked `out` (C- or F-contiguous), filled in memory order.
+ */
+function floatFill(size: unknown, out: unknown, dt: DType, one64: () => number, fill64: (a: Float64Array, s: number, e: number) => void, one32: () => number): NDArray | number {
+  const f32 = dt === DTYPES.float32;
+  if ((size === undefined || size === null) && (out === undefined || out === null)) return f32 ? one32() : one64();
+  const { arr, lanes, start } = out !== undefined && out !== null ? checkOut(out, dt, size, false) : { ...newOut(sizeShape(size)!, dt), start: 0 };
+  const n = arr.size;
+  if (!f32) fill64(lanes as Float64Array, start, start + n);
+  else for (let i = start; i < start + n; i++) lanes[i] = one32();
+  return arr;
+}
+
 function floydOrTail(bg: RawBitGen, pop: number, size: number, shape: number[], shuffle: boolean): NDArray {
   const { arr, lanes } = newOut(shape, DTYPES.int64);
   const out = lanes as Int32Array;

@@ -54,7 +54,7 @@ export function newOut(shape: readonly number[], dtype: DType): { arr: NDArray; 
 
 export function floatDType(dtype: unknown, fn: string): DType {
   const dt = dtype === undefined ? DTYPES.float64 : parseDType(dtype);
-  if (dt !== DTYPES.float64 && dt !== DTYPES.float32) throw new NumpyTypeError(`Unsupported dtype ${dt.name} for ${fn}`);
+  if (dt !== DTYPES.float64 && dt !== DTYPES.float32) throw new NumpyTypeError(`Unsupported dtype dtype('${dt.name}') for ${fn}`);
   return dt;
 }
 
@@ -190,3 +190,27 @@ export function disc(size: unknown, params: Param[], check: (vals: number[]) => 
 
 /** NumPy's CONS_NON_NEGATIVE: a sign bit set (including -0.0) fails, NaN passes. */
 export const signbit = (v: number) => v < 0 || Object.is(v, -0);
+
+/**
+ * NumPy's `check_output`: `out` must be an ndarray, contiguous (C only when `requireC`) and
+ * writeable, of `dtype`, and of shape `size` when both are given. Returns the lanes and the
+ * element range out's memory occupies, after realizing every pending reader of that memory.
+ */
+export function checkOut(out: unknown, dtype: DType, size: unknown, requireC: boolean): { arr: NDArray; lanes: LaneArray; start: number } {
+  if (!(out instanceof NDArray)) throw new NumpyTypeError(`Cannot convert ${Array.isArray(out) ? "list" : typeof out} to numpy.ndarray`);
+  const f = out.flags;
+  if (!f.writeable || !(f.c_contiguous || (f.f_contiguous && !requireC))) {
+    throw new ValueError(`Supplied output array must be ${requireC ? "C-" : ""}contiguous, writable, aligned, and in machine byte-order.`);
+  }
+  if (out.dtype !== dtype) throw new NumpyTypeError(`Supplied output array has the wrong type. Expected ${dtype.name}, got ${out.dtype.name}`);
+  const shape = sizeShape(size);
+  if (shape !== null && (shape.length !== out.ndim || shape.some((n, i) => n !== out.shape[i]))) throw new ValueError("size must match out.shape when used together");
+  const { storage, view } = out._realized();
+  beforeWrite(storage);
+  // a contiguous view's elements fill [lowest offset, +size) in memory order, which is what NumPy fills
+  let start = view.offset;
+  view.strides.forEach((s, d) => {
+    if (s < 0 && view.shape[d] > 0) start += s * (view.shape[d] - 1);
+  });
+  return { arr: out, lanes: storage.lanes(dtype), start };
+}
