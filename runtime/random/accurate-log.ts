@@ -97,7 +97,26 @@ export function log(x: number): number {
   k += (hiw >>> 20) - 1023;
   const j = (hiw >>> 13) & 127;
   U[1] = (hiw & 0x000fffff) | 0x3ff00000;
-  const m = F[0];
+  return logReduced(F[0], k, j);
+}
+
+/** 2**i for i in [0, 32] */
+const POW2 = Float64Array.from({ length: 33 }, (_, i) => 2 ** i);
+
+/**
+ * log(x) for x in (0, 1), the same bits as log(x): the exponent comes from clz32 of x * 2**32
+ * (exact: flooring never crosses a power of two) instead of a store/reload through a typed array,
+ * which stalls store forwarding; the polar Box-Muller's r2 is always here.
+ */
+export function logUnit(x: number): number {
+  if (!(x >= 2.3283064365386963e-10) || x >= 0.9921875) return log(x);
+  const e = -1 - Math.clz32((x * 4294967296) >>> 0);
+  const m = x * POW2[-e];
+  return logReduced(m, e, ((m - 1) * 128) | 0);
+}
+
+/** log(m * 2**k) for m in [1, 2) whose top 7 fraction bits are j: the table step and the double-double sum. */
+function logReduced(m: number, k: number, j: number): number {
   const invc = INVC[j];
   const p = m * invc;
   const pl = twoProdErr(m, invc, p);

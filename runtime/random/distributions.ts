@@ -5,6 +5,7 @@
  */
 import { log1pNeg } from "./accurate-log.js";
 import type { RawBitGen } from "./bitgen.js";
+import { bounded32Block, full32Block } from "./bounded-fast.js";
 import {
   fe_double, fe_float, fi_double, fi_float, ke_double, ke_float, ki_double, ki_float, we_double, we_float, wi_double, wi_float,
   ziggurat_exp_r, ziggurat_exp_r_f, ziggurat_nor_inv_r, ziggurat_nor_inv_r_f, ziggurat_nor_r, ziggurat_nor_r_f,
@@ -216,15 +217,10 @@ export function boundedSmallFill(bg: RawBitGen, bits: 1 | 8 | 16 | 32, off: numb
     return;
   }
   if (bits === 32) {
-    if (rng === 0xffffffff) for (let i = 0; i < n; i++) out[i] = off + bg.nextUint32();
-    else if (masked) {
-      const mask = genMask32(rng);
-      for (let i = 0; i < n; i++) {
-        let v: number;
-        while ((v = (bg.nextUint32() & mask) >>> 0) > rng);
-        out[i] = off + v;
-      }
-    } else for (let i = 0; i < n; i++) out[i] = off + lemire32(bg, rng);
+    // 32-bit dtypes always come as Int32Array/Uint32Array lanes
+    const lanes = out as Int32Array;
+    if (rng === 0xffffffff) full32Block(bg, lanes, n, false, off, 0);
+    else bounded32Block(bg, rng, masked, lanes, n, false, off, 0);
     return;
   }
   const sb = new SmallBuffer(bg);
@@ -278,15 +274,8 @@ export function bounded64Fill(bg: RawBitGen, off: bigint, rng: bigint, masked: b
     for (let i = 0; i < n; i++) put(i, 0, 0);
   } else if (rng <= 0xffffffffn) {
     const r = Number(rng);
-    if (r === 0xffffffff) for (let i = 0; i < n; i++) put(i, 0, bg.nextUint32());
-    else if (masked) {
-      const mask = genMask32(r);
-      for (let i = 0; i < n; i++) {
-        let v: number;
-        while ((v = (bg.nextUint32() & mask) >>> 0) > r);
-        put(i, 0, v);
-      }
-    } else for (let i = 0; i < n; i++) put(i, 0, lemire32(bg, r));
+    if (r === 0xffffffff) full32Block(bg, out, n, true, offLo, offHi);
+    else bounded32Block(bg, r, masked, out, n, true, offLo, offHi);
   } else if (rng === M64) {
     for (let i = 0; i < n; i++) {
       bg.next64();

@@ -1,5 +1,10 @@
 /** @file MT19937 as NumPy's mt19937.c / randomkit: init_genrand, init_by_array, the twist, tempering and the 53-bit double. */
-import { TWO_M24, type RawBitGen } from "./bitgen.js";
+import { TWO_M24, TWO_M53, type RawBitGen } from "./bitgen.js";
+import { isWasmBuffer, wasmMemory } from "../wasm-memory.js";
+import { mtWasm } from "./mt19937-wasm.js";
+
+/** below this many outputs, copying the key to wasm and back costs more than the JS loop */
+const WASM_MIN = 256;
 
 export const MT_N = 624;
 const MT_M = 397;
@@ -92,7 +97,68 @@ export class MT19937Core implements RawBitGen {
     return (this.nextUint32() >>> 8) * TWO_M24;
   }
 
+  /** The same words as nextDouble per element, read straight off the key (no call per word). */
   fillDouble(out: Float64Array, start: number, end: number): void {
-    for (let i = start; i < end; i++) out[i] = this.nextDouble();
+    if (end - start >= WASM_MIN && isWasmBuffer(out.buffer) && this.#wasmFill(out.byteOffset + 8 * start, end - start, 1)) return;
+    const mt = this.key;
+    let pos = this.pos;
+    for (let i = start; i < end; i++) {
+      if (pos >= MT_N) {
+        this.gen();
+        pos = 0;
+      }
+      let y = mt[pos++];
+      y ^= y >>> 11;
+      y ^= (y << 7) & 0x9d2c5680;
+      y ^= (y << 15) & 0xefc60000;
+      y ^= y >>> 18;
+      if (pos >= MT_N) {
+        this.gen();
+        pos = 0;
+      }
+      let z = mt[pos++];
+      z ^= z >>> 11;
+      z ^= (z << 7) & 0x9d2c5680;
+      z ^= (z << 15) & 0xefc60000;
+      z ^= z >>> 18;
+      out[i] = ((y >>> 5) * 67108864.0 + (z >>> 6)) * TWO_M53;
+    }
+    this.pos = pos;
+  }
+
+  /** The key and pos through the wasm state slot around one wasm fill of n outputs at addr. */
+  #wasmFill(addr: number, n: number, asDouble: number): boolean {
+    const w = mtWasm();
+    if (!w) return false;
+    const m = new Uint32Array(wasmMemory()!.buffer, w.state, MT_N + 1);
+    m.set(this.key);
+    m[MT_N] = this.pos;
+    w.fill(w.state, addr, n, asDouble);
+    this.key.set(m.subarray(0, MT_N));
+    this.pos = m[MT_N];
+    return true;
+  }
+
+  /** out[i] = nextUint32() for i in [start, end), in one loop over the key. */
+  fillUint32(out: Uint32Array, start: number, end: number): void {
+    if (end - start >= WASM_MIN && isWasmBuffer(out.buffer) && this.#wasmFill(out.byteOffset + 4 * start, end - start, 0)) return;
+    const mt = this.key;
+    let pos = this.pos;
+    for (let i = start; i < end; ) {
+      if (pos >= MT_N) {
+        this.gen();
+        pos = 0;
+      }
+      const stop = Math.min(end, i + (MT_N - pos));
+      for (; i < stop; i++) {
+        let y = mt[pos++];
+        y ^= y >>> 11;
+        y ^= (y << 7) & 0x9d2c5680;
+        y ^= (y << 15) & 0xefc60000;
+        y ^= y >>> 18;
+        out[i] = y;
+      }
+    }
+    this.pos = pos;
   }
 }

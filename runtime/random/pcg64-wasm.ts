@@ -77,8 +77,12 @@ function build(): Uint8Array {
 let kernel: ((st: number, out: number, n: number, asDouble: number) => void) | null | undefined;
 let scratch = -1;
 
+/** Tests turn this off to run the JS fallbacks of the random fills in a process that has wasm. */
+export const randomWasm = { enabled: true };
+
 /** The wasm fill and a 32-byte state slot, or null where wasm memory is unavailable. */
 export function pcgWasm(): { fill: (st: number, out: number, n: number, asDouble: number) => void; state: number } | null {
+  if (!randomWasm.enabled) return null;
   if (kernel === undefined) {
     const mem = wasmMemory();
     const slot = mem ? wasmAlloc(32) : null;

@@ -204,6 +204,34 @@ export class PCG64Core implements RawBitGen {
     }
   }
 
+  /**
+   * out[i] = nextUint32() for i in [start, end): the buffered upper half first, then whole 64-bit
+   * draws, whose little-endian words are exactly the (lo, hi) order nextUint32 hands them out in,
+   * so the wasm fill writes them straight into `out` when it lives in wasm memory.
+   */
+  fillUint32(out: Uint32Array, start: number, end: number): void {
+    let i = start;
+    if (i < end && this.hasUint32) {
+      out[i++] = this.uinteger;
+      this.hasUint32 = 0; // pcg64_next32 leaves uinteger as it was
+    }
+    for (; i + 1 < end && this.#pos < this.#count; i += 2) {
+      const w = 2 * this.#pos++;
+      out[i] = this.#cache![w];
+      out[i + 1] = this.#cache![w + 1];
+    }
+    const pairs = (end - i) >> 1;
+    if (pairs > 0 && !(this.#pos < this.#count) && isWasmBuffer(out.buffer) && this.#wasmFill(out.byteOffset + 4 * i, pairs, 0)) i += 2 * pairs;
+    for (; i + 1 < end; i += 2) {
+      this.next64();
+      out[i] = this.lo;
+      out[i + 1] = this.hi;
+    }
+    // pcg64_next32 leaves each pair's upper half in uinteger (stale once handed out): the state shows it
+    if (i > start) this.uinteger = out[i - 1];
+    if (i < end) out[i] = this.nextUint32();
+  }
+
   /** pcg_advance_lcg_128 by delta (mod 2**128); NumPy resets the buffered uint32 */
   advance(delta: bigint): void {
     this.#sync();

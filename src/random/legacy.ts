@@ -1,7 +1,8 @@
 /** @file The legacy API: RandomState over MT19937 (init_genrand/init_by_array seeding, polar Box-Muller with its cached gauss, masked randint) and np.random's module functions. */
 import { DTYPES } from "../../runtime/dtype.js";
 import { ValueError, OverflowError, NumpyTypeError } from "../../runtime/errors.js";
-import { log } from "../../runtime/random/accurate-log.js";
+import { logUnit } from "../../runtime/random/accurate-log.js";
+import { legacyGaussFill, type GaussCache } from "../../runtime/random/gauss-fast.js";
 import type { MT19937Core } from "../../runtime/random/mt19937.js";
 import type { NDArray } from "../ndarray.js";
 import { isNDArray } from "../convert.js";
@@ -24,8 +25,7 @@ export class RandomState {
   /** @internal */
   _mt: MT19937Core;
   /** the polar method's second value, kept for the next call */
-  #hasGauss = 0;
-  #gauss = 0;
+  #g: GaussCache = { hasGauss: 0, gauss: 0 };
   /** legacy binomial_t, kept between calls as RandomState's */
   #binomial = new BinomialCache();
 
@@ -46,15 +46,15 @@ export class RandomState {
   /** Reseed in place (init_genrand for an int, init_by_array for a sequence); clears the cached gauss. */
   seed(seed?: unknown): void {
     this._bitgen._legacy_seeding(seed);
-    this.#hasGauss = 0;
-    this.#gauss = 0;
+    this.#g.hasGauss = 0;
+    this.#g.gauss = 0;
   }
 
   /** ["MT19937", key (uint32[624]), pos, has_gauss, cached_gaussian], or NumPy's dict with legacy=false. */
   get_state(opts: { legacy?: boolean } = {}): [string, NDArray, number, number, number] | Record<string, unknown> {
     const st = this._bitgen.state;
-    if (opts.legacy === false) return { ...st, has_gauss: this.#hasGauss, gauss: this.#gauss };
-    return ["MT19937", st.state.key, st.state.pos, this.#hasGauss, this.#gauss];
+    if (opts.legacy === false) return { ...st, has_gauss: this.#g.hasGauss, gauss: this.#g.gauss };
+    return ["MT19937", st.state.key, st.state.pos, this.#g.hasGauss, this.#g.gauss];
   }
 
   set_state(state: unknown): void {
@@ -62,15 +62,15 @@ export class RandomState {
       if (state[0] !== "MT19937") throw new ValueError("set_state can only be used with legacy MT19937 state instances.");
       setKey(this._mt, state[1]);
       this._mt.pos = Number(state[2]);
-      this.#hasGauss = state.length > 3 ? Number(state[3]) : 0;
-      this.#gauss = state.length > 4 ? Number(state[4]) : 0;
+      this.#g.hasGauss = state.length > 3 ? Number(state[3]) : 0;
+      this.#g.gauss = state.length > 4 ? Number(state[4]) : 0;
       return;
     }
     if (typeof state === "object" && state !== null) {
       const s = state as Record<string, unknown>;
       this._bitgen.state = s;
-      this.#hasGauss = Number(s.has_gauss ?? 0);
-      this.#gauss = Number(s.gauss ?? 0);
+      this.#g.hasGauss = Number(s.has_gauss ?? 0);
+      this.#g.gauss = Number(s.gauss ?? 0);
       return;
     }
     throw new NumpyTypeError("state must be a dict or a tuple.");
@@ -78,10 +78,10 @@ export class RandomState {
 
   /** legacy_gauss */
   #gaussOne(): number {
-    if (this.#hasGauss) {
-      const t = this.#gauss;
-      this.#hasGauss = 0;
-      this.#gauss = 0;
+    if (this.#g.hasGauss) {
+      const t = this.#g.gauss;
+      this.#g.hasGauss = 0;
+      this.#g.gauss = 0;
       return t;
     }
     const mt = this._mt;
@@ -91,9 +91,9 @@ export class RandomState {
       x2 = 2.0 * mt.nextDouble() - 1.0;
       r2 = x1 * x1 + x2 * x2;
     } while (r2 >= 1.0 || r2 === 0.0);
-    const f = Math.sqrt((-2.0 * log(r2)) / r2);
-    this.#gauss = f * x1;
-    this.#hasGauss = 1;
+    const f = Math.sqrt((-2.0 * logUnit(r2)) / r2);
+    this.#g.gauss = f * x1;
+    this.#g.hasGauss = 1;
     return f * x2;
   }
 
@@ -125,7 +125,7 @@ export class RandomState {
     const shape = sizeShape(o.size);
     if (shape === null) return this.#gaussOne();
     const { arr, lanes } = newOut(shape, DTYPES.float64);
-    for (let i = 0, n = prod(shape); i < n; i++) lanes[i] = this.#gaussOne();
+    legacyGaussFill(this._mt, this.#g, lanes as Float64Array, 0, prod(shape));
     return arr;
   }
 
