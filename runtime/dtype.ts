@@ -1,6 +1,6 @@
 /** @file dtype descriptors: NumPy's numeric dtypes, their storage and their names. Promotion lives in promotion.ts. */
 
-import { NumpyTypeError } from "./errors.js";
+import { NumpyTypeError, ValueError } from "./errors.js";
 
 export type DTypeName =
   | "bool"
@@ -53,7 +53,26 @@ export class DType {
   /** int64 and uint64: stored as two 32-bit halves in kernels. */
   get isWide(): boolean { return this.isInt && this.itemsize === 8; }
   toString(): string { return this.name; }
+  /** what hash-consed IR nodes key on: the name, unless two dtypes share one (structured dtypes) */
+  get key(): string { return this.name; }
+  /** unicode and structured dtypes: byte records that kernels never see (runtime/flexible.ts moves them) */
+  get isFlexible(): boolean { return false; }
+  /** NumPy's dtype.names / dtype.fields: null for dtypes without fields */
+  get names(): string[] | null { return null; }
+  get fields(): Record<string, [DType, number]> | null { return null; }
+  /** NumPy's dtype.descr: [('', '<f8')] */
+  get descr(): DescrEntry[] { return [["", this.str]]; }
+  /** NumPy's dtype.alignment: the C alignment of the type */
+  get alignment(): number { return this.kind === "c" ? this.itemsize / 2 : this.itemsize; }
+  /** NumPy's dtype.shape (non-empty only for subarray dtypes) and dtype.base */
+  get shape(): number[] { return []; }
+  get base(): DType { return this; }
+  /** NumPy's dtype.byteorder: "=" native, "|" not applicable */
+  get byteorder(): string { return this.itemsize === 1 ? "|" : "="; }
 }
+
+/** One dtype.descr entry: [name, typestr] or [name, typestr or nested descr, shape]. */
+export type DescrEntry = [string, string | DescrEntry[]] | [string, string | DescrEntry[], number[]];
 
 const d = (name: DTypeName, kind: DTypeKind, size: number, char: string, short: string, ctor: LaneArrayCtor) =>
   new DType(name, kind, size, char, short, ctor);
@@ -101,7 +120,7 @@ const CODES: Readonly<Record<string, DTypeName>> = {
   f: "float32", d: "float64", F: "complex64", D: "complex128",
 };
 
-/** NumPy understands these but numfuse has no such dtype (yet). */
+/** NumPy understands these but numfuse has no such dtype (yet). "str", "void" are handled by parseFlexible first. */
 const UNSUPPORTED_NAMES: ReadonlySet<string> = new Set([
   "half", "float16", "longdouble", "float128", "clongdouble", "complex256",
   "bytes", "bytes_", "str", "str_", "unicode", "object", "object_", "void",
@@ -156,6 +175,8 @@ function fromKindSize(s: string, letter: string, size: number): DTypeName | Erro
 }
 
 function parseString(s: string): DType {
+  const flex = parseFlexibleString(s);
+  if (flex) return flex;
   const named = Object.hasOwn(NAMED, s) ? NAMED[s] : undefined;
   if (named !== undefined) return DTYPES[named];
   if (UNSUPPORTED_NAMES.has(s)) throw unsupported(s);
@@ -193,10 +214,17 @@ function parseString(s: string): DType {
  * "double"), a type code or type string ("f8", "<i4", "?", "c16"), or null/undefined (float64,
  * as np.dtype(None)). Throws NumPy's TypeError otherwise.
  */
-export function parseDType(x: unknown): DType {
-  if (x instanceof DType) return x;
+export function parseDType(x: unknown, opts: { align?: boolean } = {}): DType {
+  if (x instanceof DType) {
+    if (opts.align && x instanceof StructDType && !x.isalignedstruct) return parseDType(x.descrSpec(), opts);
+    return x;
+  }
   if (x === null || x === undefined) return DTYPES.float64;
   if (typeof x === "string") return parseString(x);
+  if (Array.isArray(x)) return parseFieldList(x, !!opts.align);
+  if (typeof x === "object" && Object.getPrototypeOf(x) === Object.prototype && "names" in x && "formats" in x) {
+    return parseFieldDict(x as FieldDict, !!opts.align);
+  }
   if ((typeof x === "object" || typeof x === "function") && "dtype" in x
       && (x as { dtype: unknown }).dtype instanceof DType) {
     // NumPy refuses arrays here but takes other things carrying a dtype (scalar types np.float32).
@@ -205,4 +233,290 @@ export function parseDType(x: unknown): DType {
   }
   const shown = typeof x === "boolean" ? (x ? "True" : "False") : String(x);
   throw new NumpyTypeError(`Cannot interpret '${shown}' as a data type`);
+}
+
+// ---- flexible dtypes: unicode strings and structured records ----------------------------------------
+//
+// These are byte records, not numbers: kernels never compute on them. Movement (views, reshape,
+// transpose, copies) works on their bytes (runtime/flexible.ts); computing on them throws NumPy's
+// TypeError when the node is built.
+
+/** NumPy's "U<n>": n UCS-4 code points, little-endian, NUL-padded; itemsize 4n. */
+export class UnicodeDType extends DType {
+  constructor(readonly length: number) {
+    super((length ? `str${length * 32}` : "str") as DTypeName, "U" as DTypeKind, length * 4, "U", `U${length}`, Uint8Array as unknown as LaneArrayCtor);
+  }
+  override get str(): string { return `<U${this.length}`; }
+  override get isFlexible(): boolean { return true; }
+  override get alignment(): number { return 4; }
+  override get byteorder(): string { return "="; }
+  override toString(): string { return this.str; }
+}
+
+const unicodeCache = new Map<number, UnicodeDType>();
+/** The (interned) unicode dtype of `n` characters. */
+export function unicodeDType(n: number): UnicodeDType {
+  let d = unicodeCache.get(n);
+  if (!d) unicodeCache.set(n, (d = new UnicodeDType(n)));
+  return d;
+}
+
+/** A field of a structured dtype: its dtype (a subarray dtype for ["pos", "f4", [3]]) and byte offset. */
+export interface StructField {
+  readonly name: string;
+  readonly dtype: DType;
+  readonly offset: number;
+}
+
+/** NumPy's subarray dtype ("<f4", (3,)): only as a field's type; arrays of it take the shape on. */
+export class SubarrayDType extends DType {
+  constructor(readonly subBase: DType, readonly subShape: readonly number[]) {
+    const n = subShape.reduce((p, k) => p * k, 1);
+    super(`void${n * subBase.itemsize * 8}` as DTypeName, "V" as DTypeKind, n * subBase.itemsize, "V", `V${n * subBase.itemsize}`, Uint8Array as unknown as LaneArrayCtor);
+  }
+  override get str(): string { return `|V${this.itemsize}`; }
+  override get isFlexible(): boolean { return true; }
+  override get key(): string { return `sub(${this.subBase.key};${this.subShape.join(",")})`; }
+  override get alignment(): number { return this.subBase.alignment; }
+  override get shape(): number[] { return [...this.subShape]; }
+  override get base(): DType { return this.subBase; }
+  override get byteorder(): string { return "|"; }
+  override toString(): string { return `(${reprTypestr(this.subBase)}, ${pyTuple(this.subShape)})`; }
+}
+
+export interface FieldDict {
+  names: string[];
+  formats: unknown[];
+  offsets?: number[];
+  itemsize?: number;
+  titles?: unknown[];
+  aligned?: boolean;
+}
+
+/** NumPy's structured dtype (kind "V"); with no fields, the raw bytes dtype "V<n>". */
+export class StructDType extends DType {
+  readonly #key: string;
+  constructor(readonly structFields: readonly StructField[], itemsize: number, readonly isalignedstruct = false, readonly structAlignment = 1) {
+    super((itemsize ? `void${itemsize * 8}` : "void") as DTypeName, "V" as DTypeKind, itemsize, "V", `V${itemsize}`, Uint8Array as unknown as LaneArrayCtor);
+    this.#key = `V${itemsize}{${structFields.map((f) => `${JSON.stringify(f.name)}:${f.dtype.key}@${f.offset}`).join(",")}}${isalignedstruct ? "A" : ""}`;
+  }
+  override get str(): string { return `|V${this.itemsize}`; }
+  override get isFlexible(): boolean { return true; }
+  override get key(): string { return this.#key; }
+  override get alignment(): number { return this.structAlignment; }
+  override get byteorder(): string { return "|"; }
+  override get names(): string[] | null { return this.structFields.length || !this.isPlainVoid ? this.structFields.map((f) => f.name) : null; }
+  /** V<n> with no fields at all (np.dtype("V8")) */
+  get isPlainVoid(): boolean { return this.structFields.length === 0 && this.#plain; }
+  #plain = false;
+  /** @internal */
+  static plain(n: number): StructDType {
+    const d = new StructDType([], n);
+    d.#plain = true;
+    return d;
+  }
+  override get fields(): Record<string, [DType, number]> | null {
+    if (this.isPlainVoid) return null;
+    const out: Record<string, [DType, number]> = {};
+    for (const f of this.structFields) out[f.name] = [f.dtype, f.offset];
+    return out;
+  }
+  field(name: string): StructField | undefined { return this.structFields.find((f) => f.name === name); }
+  /** in offset order (NumPy's descr), with ("", "|V<n>") entries for the gaps */
+  override get descr(): DescrEntry[] {
+    if (this.isPlainVoid) return [["", this.str]];
+    const out: DescrEntry[] = [];
+    let at = 0;
+    const sorted = [...this.structFields].sort((a, b) => a.offset - b.offset);
+    for (const f of sorted) {
+      if (f.offset > at) out.push(["", `|V${f.offset - at}`]);
+      out.push(fieldDescr(f.name, f.dtype));
+      at = f.offset + f.dtype.itemsize;
+    }
+    if (this.itemsize > at) out.push(["", `|V${this.itemsize - at}`]);
+    return out;
+  }
+  /** Can NumPy write this as a plain [(name, type), ...] list? Fields in order, packed, no tail. */
+  get isPacked(): boolean {
+    let at = 0;
+    for (const f of this.structFields) {
+      if (f.offset !== at) return false;
+      at += f.dtype.itemsize;
+    }
+    return at === this.itemsize;
+  }
+  /** The spec that rebuilds this dtype with parseDType (a field dict). */
+  descrSpec(): FieldDict {
+    return { names: this.structFields.map((f) => f.name), formats: this.structFields.map((f) => f.dtype), offsets: this.structFields.map((f) => f.offset), itemsize: this.itemsize };
+  }
+  /** NumPy's str(dtype): the list form when the fields are packed in order, else the dict form. */
+  override toString(): string {
+    if (this.isPlainVoid) return this.str;
+    if (this.isPacked && !this.isalignedstruct) return this.listForm();
+    const parts = [
+      `'names': [${this.structFields.map((f) => pyStr(f.name)).join(", ")}]`,
+      `'formats': [${this.structFields.map((f) => (f.dtype instanceof StructDType && !f.dtype.isPlainVoid ? f.dtype.toString() : reprTypestr(f.dtype))).join(", ")}]`,
+      `'offsets': [${this.structFields.map((f) => f.offset).join(", ")}]`,
+      `'itemsize': ${this.itemsize}`,
+    ];
+    if (this.isalignedstruct) parts.push("'aligned': True");
+    return `{${parts.join(", ")}}`;
+  }
+  private listForm(): string { return `[${this.structFields.map((f) => fieldRepr(f.name, f.dtype)).join(", ")}]`; }
+  /** NumPy's repr(dtype) */
+  repr(): string {
+    if (this.isPlainVoid) return `dtype('V${this.itemsize}')`;
+    if (this.isalignedstruct && alignedLayoutMatches(this)) return `dtype(${this.listForm()}, align=True)`;
+    return `dtype(${this.toString()})`;
+  }
+}
+
+/** Python's repr of a str (single quotes unless the text holds one and no double quote). */
+export function pyStr(s: string): string {
+  const q = s.includes("'") && !s.includes('"') ? '"' : "'";
+  let out = "";
+  for (const ch of s) {
+    const c = ch.codePointAt(0)!;
+    if (ch === "\\") out += "\\\\";
+    else if (ch === q) out += "\\" + q;
+    else if (ch === "\n") out += "\\n";
+    else if (ch === "\r") out += "\\r";
+    else if (ch === "\t") out += "\\t";
+    else if (c < 0x20 || c === 0x7f) out += `\\x${c.toString(16).padStart(2, "0")}`;
+    else if (c >= 0x80 && c < 0xa0) out += `\\x${c.toString(16)}`;
+    else out += ch;
+  }
+  return q + out + q;
+}
+
+const pyTuple = (shape: readonly number[]): string => (shape.length === 1 ? `(${shape[0]},)` : `(${shape.join(", ")})`);
+
+/** The short type string NumPy's dtype repr uses for a field: "<i4", "u1", "?", "V3", "<U10". */
+function reprTypestr(dt: DType): string {
+  if (dt.kind === "b") return "'?'";
+  return pyStr(dt.str.startsWith("|") ? dt.str.slice(1) : dt.str);
+}
+
+function fieldRepr(name: string, dt: DType): string {
+  if (dt instanceof SubarrayDType) return `(${pyStr(name)}, ${dt.subBase instanceof StructDType ? dt.subBase.toString() : reprTypestr(dt.subBase)}, ${pyTuple(dt.subShape)})`;
+  if (dt instanceof StructDType && !dt.isPlainVoid) return `(${pyStr(name)}, ${dt.toString()})`;
+  return `(${pyStr(name)}, ${reprTypestr(dt)})`;
+}
+
+function fieldDescr(name: string, dt: DType): DescrEntry {
+  if (dt instanceof SubarrayDType) {
+    const b = dt.subBase;
+    return [name, b instanceof StructDType && !b.isPlainVoid ? b.descr : b.str, [...dt.subShape]];
+  }
+  if (dt instanceof StructDType && !dt.isPlainVoid) return [name, dt.descr];
+  return [name, dt.str];
+}
+
+/** Are the offsets exactly what align=True computes for these fields in this order? */
+function alignedLayoutMatches(d: StructDType): boolean {
+  const re = alignedLayout(d.structFields.map((f) => f.dtype));
+  return re.offsets.every((o, i) => o === d.structFields[i].offset) && re.itemsize === d.itemsize;
+}
+
+/** C struct layout: each field at the next multiple of its alignment; the size rounded up to the largest. */
+function alignedLayout(types: readonly DType[]): { offsets: number[]; itemsize: number; alignment: number } {
+  let at = 0, maxAlign = 1;
+  const offsets = types.map((t) => {
+    const a = t.alignment;
+    maxAlign = Math.max(maxAlign, a);
+    at = Math.ceil(at / a) * a;
+    const o = at;
+    at += t.itemsize;
+    return o;
+  });
+  return { offsets, itemsize: Math.ceil(at / maxAlign) * maxAlign, alignment: maxAlign };
+}
+
+/** "U10", "<U10", "U", "str", "V8": the flexible dtypes a string names, or null. */
+function parseFlexibleString(s: string): DType | null {
+  if (s === "str" || s === "str_" || s === "unicode" || s === "U" || s === "<U" || s === "=U") return unicodeDType(0);
+  let m = /^([<=|]?)U(\d+)$/.exec(s);
+  if (m) return unicodeDType(parseInt(m[2], 10));
+  m = /^([<>=|]?)V(\d+)$/.exec(s);
+  if (m) return StructDType.plain(parseInt(m[2], 10));
+  // comma-separated formats: "i4, f8" -> fields f0, f1 (NumPy's string form)
+  if (s.includes(",")) {
+    const parts = s.split(",").map((p) => p.trim()).filter((p) => p !== "");
+    return parseFieldList(parts.map((p, i) => [`f${i}`, p]), false);
+  }
+  return null;
+}
+
+function fieldType(fmt: unknown, shape: unknown, align: boolean): DType {
+  const base = Array.isArray(fmt) && !(fmt.length === 2 && typeof fmt[0] === "string" && Array.isArray(fmt[1]) && fmt[1].every((x: unknown) => typeof x === "number"))
+    ? parseFieldList(fmt, align)
+    : Array.isArray(fmt) ? fieldType(fmt[0], fmt[1], align) : parseDType(fmt, { align });
+  if (shape === undefined || shape === null) return base;
+  const sh = typeof shape === "number" ? [shape] : (shape as number[]);
+  if (!Array.isArray(sh) || sh.some((n) => !Number.isInteger(n) || n < 0)) throw new NumpyTypeError(`invalid shape in fixed-type tuple.`);
+  // NumPy: a shape of () or 1 (as a bare int) is no subarray
+  if (sh.length === 0 || (typeof shape === "number" && shape === 1)) return base;
+  if (base instanceof SubarrayDType) return new SubarrayDType(base.subBase, [...sh, ...base.subShape]);
+  return new SubarrayDType(base, sh);
+}
+
+/** [[name, type], [name, type, shape], ...] as np.dtype takes a list of tuples. */
+function parseFieldList(list: unknown[], align: boolean): DType {
+  const names: string[] = [], formats: DType[] = [];
+  for (const item of list) {
+    if (!Array.isArray(item) || item.length < 2 || item.length > 3) {
+      throw new NumpyTypeError("data type not understood");
+    }
+    let name = item[0];
+    if (Array.isArray(name)) name = name[1]; // (title, name)
+    if (typeof name !== "string") throw new NumpyTypeError("First element of field tuple is neither a tuple nor str");
+    names.push(name);
+    formats.push(fieldType(item[1], item[2], align));
+  }
+  // NumPy names empty names f0, f1, ... by position
+  names.forEach((n, i) => { if (n === "") names[i] = `f${i}`; });
+  return buildStruct(names, formats, null, null, align);
+}
+
+function parseFieldDict(d: FieldDict, align: boolean): DType {
+  const { names, formats } = d;
+  if (!Array.isArray(names) || !Array.isArray(formats) || names.length !== formats.length) {
+    throw new ValueError("all items in the dictionary must have the same length.");
+  }
+  const types = formats.map((f) => fieldType(f, undefined, align || !!d.aligned));
+  return buildStruct(names, types, d.offsets ?? null, d.itemsize ?? null, align || !!d.aligned);
+}
+
+function buildStruct(names: string[], types: DType[], offsets: number[] | null, itemsize: number | null, align: boolean): StructDType {
+  const seen = new Set<string>();
+  for (const n of names) {
+    if (typeof n !== "string") throw new NumpyTypeError("field names must be strings");
+    if (seen.has(n)) throw new ValueError(`field '${n}' occurs more than once`);
+    seen.add(n);
+  }
+  let offs: number[], size: number, alignment = 1;
+  if (offsets) {
+    if (offsets.length !== names.length) throw new ValueError("all items in the dictionary must have the same length.");
+    offs = offsets.map(Number);
+    const end = Math.max(0, ...offs.map((o, i) => o + types[i].itemsize));
+    if (align) {
+      alignment = Math.max(1, ...types.map((t) => t.alignment));
+      offs.forEach((o, i) => {
+        if (o % types[i].alignment !== 0) throw new ValueError(`offset ${o} for NumPy dtype with fields is not divisible by the field alignment ${types[i].alignment} with align=True`);
+      });
+    }
+    size = itemsize ?? (align ? Math.ceil(end / alignment) * alignment : end);
+    if (size < end) throw new ValueError(`NumPy dtype descriptor requires ${end} bytes, cannot override to smaller itemsize of ${size}`);
+  } else if (align) {
+    const l = alignedLayout(types);
+    offs = l.offsets;
+    size = l.itemsize;
+    alignment = l.alignment;
+    if (itemsize !== null) size = itemsize;
+  } else {
+    let at = 0;
+    offs = types.map((t) => { const o = at; at += t.itemsize; return o; });
+    size = itemsize ?? at;
+  }
+  return new StructDType(names.map((name, i) => ({ name, dtype: types[i], offset: offs[i] })), size, align, alignment);
 }

@@ -1,6 +1,8 @@
 /** @file Runs a Plan: binds storage to every buffer, recycles intermediates after their last reader, calls the compiled kernels (tinygrad engine/realize.py). */
 import type { Plan } from "../compiler/plan.js";
-import type { PlanBuffer } from "../compiler/schedule.js";
+import type { Operand, PlanBuffer } from "../compiler/schedule.js";
+import type { Node } from "../compiler/ir/node.js";
+import type { View } from "../compiler/ir/view.js";
 import { compileKernel, type KernelFn } from "./compile.js";
 import { counters, DEBUG } from "./debug.js";
 import { allocStorage, type Storage } from "./storage.js";
@@ -13,6 +15,11 @@ interface Prepared {
 }
 
 const prepared = new WeakMap<Plan, Prepared>();
+
+/** src/blockwise.ts: graphs that read or write paged (file-backed) memmap storage run block by block there (runGraph asks first) */
+export type PagedRunner = (targets: readonly Node[], outs?: readonly (Operand | undefined)[]) => { storage: Storage; view: View }[] | null;
+export let pagedRunner: PagedRunner | null = null;
+export function setPagedRunner(fn: PagedRunner): void { pagedRunner = fn; }
 
 function prepare(plan: Plan): Prepared {
   let p = prepared.get(plan);

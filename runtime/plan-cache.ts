@@ -5,7 +5,7 @@ import { viewKey, type View } from "../compiler/ir/view.js";
 import { buildPlan, Plan } from "../compiler/plan.js";
 import type { LoweredKernel } from "../compiler/render/js.js";
 import type { Operand, PlanBuffer } from "../compiler/schedule.js";
-import { runPlan } from "./execute.js";
+import { pagedRunner, runPlan } from "./execute.js";
 import type { Storage } from "./storage.js";
 
 interface Cached {
@@ -75,6 +75,8 @@ function detach(plan: Plan, storages: readonly Storage[]): Cached {
 
 /** Schedule (or reuse) and run the plan computing `targets`; returns where each result landed. */
 export function runGraph(targets: readonly Node[], outs?: readonly (Operand | undefined)[]): { storage: Storage; view: View }[] {
+  const paged = pagedRunner?.(targets, outs); // memmaps too large to load: src/blockwise.ts
+  if (paged) return paged;
   const { key, storages } = signature(targets, outs);
   let entry = cache.get(key);
   if (entry) {

@@ -2,6 +2,7 @@
 import type { DType } from "./dtype.js";
 import { f2i32, f2i64, f2u64 } from "./kernel-helpers.js";
 import type { Storage } from "./storage.js";
+import { readFlexElement, writeFlexElement, type FlexValue } from "./flexible.js";
 
 export type Complex = { re: number; im: number };
 export type JSScalar = number | bigint | boolean | Complex;
@@ -13,6 +14,7 @@ const TWO32 = 4294967296;
 
 /** Element `i` (in elements) of `storage` viewed as `dtype`. int64/uint64 come back as numbers unless `bigint`. */
 export function readElement(storage: Storage, dt: DType, i: number, bigint = false): JSScalar {
+  if (dt.isFlexible) return readFlexElement(storage, dt, i, bigint) as JSScalar;
   const a = storage.lanes(dt);
   switch (dt.kind) {
     case "b": return a[i] !== 0;
@@ -32,6 +34,7 @@ export function readElement(storage: Storage, dt: DType, i: number, bigint = fal
 
 /** Convert a JS value to what `dt` stores, with NumPy's cast rules (value-only: numbers for non-complex). */
 export function toDTypeValue(x: JSScalar, dt: DType): number | Complex | bigint {
+  if (dt.isFlexible) return x as number; // kept as given: runtime/flexible.ts encodes it
   if (dt.kind === "c") {
     if (isComplexObj(x)) return dt.itemsize === 8 ? { re: Math.fround(x.re), im: Math.fround(x.im) } : { re: x.re, im: x.im };
     const v = typeof x === "boolean" ? +x : Number(x);
@@ -57,6 +60,7 @@ export function toDTypeValue(x: JSScalar, dt: DType): number | Complex | bigint 
 }
 
 export function writeElement(storage: Storage, dt: DType, i: number, x: JSScalar): void {
+  if (dt.isFlexible) return writeFlexElement(storage, dt, i, x as FlexValue);
   const a = storage.lanes(dt);
   const v = toDTypeValue(x, dt);
   if (dt.kind === "c") {

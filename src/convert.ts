@@ -6,6 +6,7 @@ import { ValueError } from "../runtime/errors.js";
 import { promoteTypes } from "../runtime/promotion.js";
 import { isComplexObj, toDTypeValue, writeElement, type Complex, type JSScalar } from "../runtime/scalar.js";
 import { emptyArray, NDArray } from "./ndarray.js";
+import { flexArray, wantsFlexible } from "./strings.js";
 
 export type ArrayLike = NDArray | JSScalar | readonly unknown[] | ArrayBufferView;
 
@@ -104,6 +105,7 @@ function flatten(obj: unknown): Flat {
 /** np.array: always a new array that owns its data. */
 export function array(obj: ArrayLike, opts: { dtype?: unknown; copy?: boolean } = {}): NDArray {
   const want = opts.dtype !== undefined ? parseDType(opts.dtype) : null;
+  if (wantsFlexible(obj, want)) return flexArray(obj, want);
   if (obj instanceof NDArray) {
     const dt = want ?? obj.dtype;
     if (opts.copy === false && dt === obj.dtype) return obj;

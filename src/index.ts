@@ -23,8 +23,10 @@ export { vectorize, frompyfunc, vectorizePath } from "./vectorize.js";
 export { pad } from "./pad.js";
 export { packbits, unpackbits } from "./bits.js";
 import { as_strided, sliding_window_view } from "./stride-tricks.js";
+import { open_memmap } from "./io/memmap.js";
+export { memmap, MemMap } from "./io/memmap.js";
 /** NumPy's np.lib namespace (the parts numfuse has) */
-export const lib = { stride_tricks: { as_strided, sliding_window_view } };
+export const lib = { stride_tricks: { as_strided, sliding_window_view }, format: { open_memmap } };
 export { piecewise, apply_along_axis, apply_over_axes } from "./apply.js";
 export { meshgrid, indices, mgrid, ogrid } from "./grid.js";
 export { insert, delete, append, resize, trim_zeros, unravel_index, ravel_multi_index } from "./edit.js";
@@ -35,6 +37,7 @@ export * as testing from "./testing.js";
 export { sort, argsort, searchsorted, bincount } from "./sorting.js";
 export { dot, matmul, vdot, inner, outer, cross } from "./products.js";
 export { save, load, savez, savez_compressed, NpzFile, frombuffer, fromfile, loadtxt, savetxt, KeyError, EOFError, BadZipFile } from "./io/index.js";
+export { genfromtxt } from "./io/index.js";
 export { concatenate, stack, vstack, row_stack, hstack, dstack, column_stack, block, split, array_split, hsplit, vsplit, dsplit, atleast_1d, atleast_2d, atleast_3d, tile, repeat } from "./combine.js";
 export { flip, fliplr, flipud, roll, rot90, diagonal, trace, diag, diagflat, tri, tril, triu } from "./rearrange.js";
 export { where, select, choose, clip, nan_to_num, isclose, allclose, array_equal, array_equiv } from "./select.js";
@@ -42,6 +45,7 @@ export { nonzero, argwhere, flatnonzero, take, take_along_axis, compress, extrac
 export { get_printoptions, set_printoptions, printoptions } from "./print/options.js";
 export { ValueError, NumpyTypeError as TypeError, IndexError, AxisError, OverflowError, ZeroDivisionError } from "../runtime/errors.js";
 export { counters, resetCounters } from "../runtime/debug.js";
+export { StructDType, SubarrayDType, UnicodeDType } from "./structured.js";
 
 // ufuncs under their NumPy names
 export const {
@@ -68,8 +72,8 @@ export const pi = Math.PI;
 export const e = Math.E;
 export const euler_gamma = 0.5772156649015329;
 
-export function dtype(x: unknown): DType {
-  return parseDType(x);
+export function dtype(x: unknown, opts: { align?: boolean } = {}): DType {
+  return parseDType(x, opts);
 }
 
 const asDTypeOrWeak = (x: unknown) =>

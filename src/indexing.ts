@@ -257,7 +257,7 @@ export function set(a: NDArray, ...args: unknown[]): void {
     return;
   }
   // the value is read before anything is written, so a[[0, 1]] = a[[1, 0]] swaps
-  const v = asarray(value);
+  const v = asarray(value, a.dtype.isFlexible ? { dtype: a.dtype } : {});
   const { shape, offsets } = advancedIndex(a, idx);
   const single = idx[0];
   if (idx.length === 1 && single.kind === "array" && single.a.dtype.kind === "b" && single.a.ndim === a.ndim && a.ndim > 0) {
@@ -285,7 +285,7 @@ export function assign(target: NDArray, value: ArrayLike): void {
   if (!target.flags.writeable) throw new ValueError("assignment destination is read-only");
   const v = typeof value === "number" || typeof value === "boolean" || typeof value === "bigint"
     ? new NDArray(constant(Number(value), target.dtype, []))
-    : asarray(value);
+    : asarray(value, target.dtype.isFlexible ? { dtype: target.dtype } : {});
   const lead = target.ndim - v.ndim;
   // NumPy lets leading 1s of the value go (a[0] = [[5, 6]] on a row)
   const extra = lead < 0 ? v.shape.slice(0, -lead) : [];

@@ -9,6 +9,7 @@ import { DTYPES, type DType } from "../runtime/dtype.js";
 import { runGraph } from "../runtime/plan-cache.js";
 import { readElement, type JSScalar } from "../runtime/scalar.js";
 import { allocStorage, type Storage } from "../runtime/storage.js";
+import { evalFlexible, writeFlexible } from "../runtime/flexible.js";
 
 // ---- laziness bookkeeping: who reads a storage before it is written ------------------------
 
@@ -183,9 +184,17 @@ export function evalArrays(arrays: readonly NDArray[]): void {
   const todo = [...new Set(arrays.filter((a) => !a.isRealized))];
   if (!todo.length) return;
   // views of lazy owners are computed through their owner, so they share its memory
-  const owners = [...new Set(todo.map((a) => (a._owner && !a._owner.isRealized ? a._owner : a)))];
-  const results = runGraph(owners.map((a) => a._node));
-  owners.forEach((a, i) => a._setResult(results[i].storage, results[i].view));
+  let owners = [...new Set(todo.map((a) => (a._owner && !a._owner.isRealized ? a._owner : a)))];
+  // unicode and structured arrays only move bytes: runtime/flexible.ts evaluates them, kernels never see them
+  for (const a of owners.filter((o) => o.dtype.isFlexible)) {
+    const r = evalFlexible(a._node);
+    a._setResult(r.storage, r.view);
+  }
+  owners = owners.filter((o) => !o.isRealized);
+  if (owners.length) {
+    const results = runGraph(owners.map((a) => a._node));
+    owners.forEach((a, i) => a._setResult(results[i].storage, results[i].view));
+  }
   for (const a of todo) if (!a.isRealized) a._repoint();
 }
 
@@ -198,6 +207,7 @@ export function compileArrays(arrays: readonly NDArray[]): Plan {
 export function writeInto(target: NDArray, node: Node): void {
   const { storage, view } = target._realized();
   beforeWrite(storage);
+  if (target.dtype.isFlexible) return writeFlexible(storage, view, node, target.dtype);
   // reading the target through another view while writing it: compute into a temporary first
   if (storagesRead(node).has(storage) && !onlySameView(node, storage, view)) node = contiguous(node);
   const out: Operand = { buf: { id: -1, dtype: target.dtype, size: 0, storage, node: null, isTarget: true }, view };

@@ -1,7 +1,8 @@
 /** @file Sorting routines: np.sort, np.argsort, a.sort() in place, np.searchsorted and np.bincount, on realized lanes (NaN last, complex lexicographic, int64 exact). */
 import { cast, contiguous } from "../compiler/ir/node.js";
-import { isCContiguous } from "../compiler/ir/view.js";
-import { DTYPES, type LaneArray } from "../runtime/dtype.js";
+import { forEachOffset, isCContiguous } from "../compiler/ir/view.js";
+import { DTYPES, StructDType, type LaneArray } from "../runtime/dtype.js";
+import { compareStr } from "./strings.js";
 import { AxisError, NumpyTypeError, ValueError } from "../runtime/errors.js";
 import { promoteTypes } from "../runtime/promotion.js";
 import { asarray, isOptions, type ArrayLike } from "./convert.js";
@@ -127,7 +128,9 @@ function mergeSortIdx(idx: Int32Array, tmp: Int32Array, lo: number, hi: number, 
 /** The axis to sort along and the array viewed with that axis last (axis=None: flattened). */
 function prepare(a: NDArray, axis: number | null | undefined, opts: SortOptions): { moved: NDArray; ax: number; flat: boolean } {
   checkKind(opts.kind);
-  if (opts.order !== undefined && opts.order !== null) throw new ValueError("Cannot specify order when the array has no fields.");
+  if (opts.order !== undefined && opts.order !== null && !(a.dtype instanceof StructDType && !a.dtype.isPlainVoid)) {
+    throw new ValueError("Cannot specify order when the array has no fields.");
+  }
   if (axis === null) return { moved: ravel(a), ax: 0, flat: true };
   const ax = normalizeAxis(axis ?? -1, a.ndim);
   return { moved: ax === a.ndim - 1 ? a : moveaxis(a, ax, -1), ax, flat: false };
@@ -183,6 +186,10 @@ export function sort(a: ArrayLike, ...args: unknown[]): NDArray {
   const axis = typeof args[0] === "number" || args[0] === null ? (args[0] as number | null) : opts.axis;
   const { moved, ax, flat } = prepare(arr, axis, opts);
   const out = emptyArray(moved.shape, arr.dtype, false);
+  if (arr.dtype.isFlexible) {
+    sortFlexibleRows(moved, out, null, opts.order);
+    return flat || ax === arr.ndim - 1 ? out : moveaxis(out, -1, ax);
+  }
   if (out.size) {
     const { lanes, base } = contiguousLanes(moved);
     const L = arr.dtype.lanes;
@@ -200,7 +207,8 @@ export function argsort(a: ArrayLike, ...args: unknown[]): NDArray {
   const { moved, ax, flat } = prepare(arr, axis, opts);
   const out = emptyArray(moved.shape, DTYPES.int64, false);
   const size = out.size, n = moved.shape[moved.ndim - 1] ?? 1;
-  if (size) {
+  if (arr.dtype.isFlexible) sortFlexibleRows(moved, null, out, opts.order);
+  else if (size) {
     const keys = keysOf(moved);
     const idx = new Int32Array(size), tmp = new Int32Array(size);
     for (let i = 0; i < size; i++) idx[i] = i;
@@ -318,4 +326,89 @@ export function bincount(x: ArrayLike, ...args: unknown[]): NDArray {
   const o = out._realized().storage.lanes(DTYPES.float64);
   for (let i = 0; i < n; i++) o[vals[i]] += wv[i];
   return out;
+}
+
+// ---- unicode and structured arrays -----------------------------------------------------------------
+
+/** Python/NumPy order of two field values: numbers with NaN last, strings by code point, records and subarrays lexicographically. */
+function compareValues(a: unknown, b: unknown): number {
+  if (typeof a === "string") return compareStr(a, b as string);
+  if (typeof a === "number" || typeof a === "boolean") {
+    const x = Number(a), y = Number(b);
+    const xn = x !== x, yn = y !== y;
+    if (xn || yn) return xn === yn ? 0 : xn ? 1 : -1;
+    return x < y ? -1 : x > y ? 1 : 0;
+  }
+  if (typeof a === "bigint") return a < (b as bigint) ? -1 : a > (b as bigint) ? 1 : 0;
+  if (Array.isArray(a)) {
+    const bb = b as unknown[];
+    for (let i = 0; i < a.length; i++) {
+      const c = compareValues(a[i], bb[i]);
+      if (c) return c;
+    }
+    return 0;
+  }
+  if (a instanceof Uint8Array) {
+    const bb = b as Uint8Array;
+    for (let i = 0; i < a.length; i++) if (a[i] !== bb[i]) return a[i] - bb[i];
+    return 0;
+  }
+  const p = a as { re: number; im: number }, q = b as { re: number; im: number };
+  return compareValues(p.re, q.re) || compareValues(p.im, q.im);
+}
+
+/** The field order for order=: the named fields first, then the rest in dtype order (NumPy's tie breaking). */
+function fieldOrder(dt: StructDType, order: unknown): number[] {
+  const names = dt.structFields.map((f) => f.name);
+  if (order === undefined || order === null) return names.map((_, i) => i);
+  const want = typeof order === "string" ? [order] : Array.isArray(order) ? (order as unknown[]) : null;
+  if (!want) throw new ValueError("order must be str or list of str");
+  const first = want.map((n) => {
+    const i = names.indexOf(String(n));
+    if (i < 0) throw new ValueError(`no field of name ${String(n)}`);
+    return i;
+  });
+  if (new Set(first).size !== first.length) throw new ValueError(`duplicate field name in order`);
+  return [...first, ...names.map((_, i) => i).filter((i) => !first.includes(i))];
+}
+
+/** Stable sort of each last-axis row of a flexible array: writes the sorted records into `out` and/or the indices into `idxOut`. */
+function sortFlexibleRows(moved: NDArray, out: NDArray | null, idxOut: NDArray | null, order: unknown): void {
+  const dt = moved.dtype, size = moved.size, n = moved.shape[moved.ndim - 1] ?? 1;
+  if (size === 0) return;
+  const read = moved._elementReader(true);
+  const vals: unknown[] = new Array(size);
+  for (let i = 0; i < size; i++) vals[i] = read(i);
+  let cmp: (x: unknown, y: unknown) => number;
+  if (dt instanceof StructDType && !dt.isPlainVoid) {
+    const fo = fieldOrder(dt, order);
+    cmp = (x, y) => {
+      const p = x as unknown[], q = y as unknown[];
+      for (const f of fo) {
+        const c = compareValues(p[f], q[f]);
+        if (c) return c;
+      }
+      return 0;
+    };
+  } else cmp = compareValues;
+  const perm = new Int32Array(size);
+  for (let r = 0; r < size; r += n) {
+    const row = Array.from({ length: n }, (_, k) => r + k);
+    row.sort((i, j) => cmp(vals[i], vals[j]) || i - j);
+    row.forEach((v, k) => (perm[r + k] = v));
+  }
+  if (idxOut) {
+    const o = idxOut._realized().storage.lanes(DTYPES.int64);
+    for (let i = 0; i < size; i++) {
+      o[2 * i] = perm[i] - (i - (i % n));
+      o[2 * i + 1] = 0;
+    }
+  }
+  if (out) {
+    const { storage, view } = moved._realized();
+    const offs = new Float64Array(size);
+    forEachOffset(view, (off, k) => (offs[k] = off));
+    const src = storage.bytes, dst = out._realized().storage.bytes, w = dt.itemsize;
+    for (let i = 0; i < size; i++) dst.set(src.subarray(offs[perm[i]] * w, offs[perm[i]] * w + w), i * w);
+  }
 }

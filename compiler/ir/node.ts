@@ -3,6 +3,7 @@ import { DTYPES, type DType } from "../../runtime/dtype.js";
 import type { Storage } from "../../runtime/storage.js";
 import { OP_DEFS, Op, type ElemOp, type ReduceOp } from "./ops.js";
 import { viewKey, type View } from "./view.js";
+import { checkCast, checkComputable } from "../../runtime/flexible.js";
 
 export type ConstValue = number | { re: number; im: number };
 
@@ -49,7 +50,7 @@ const cleanup = new FinalizationRegistry<string>((key) => {
 });
 
 function make(op: Op, dtype: DType, shape: readonly number[], src: readonly Node[], arg: unknown, argKey: string): Node {
-  const key = `${op}|${dtype.name}|${shape.join(",")}|${src.map((s) => s.id).join(",")}|${argKey}`;
+  const key = `${op}|${dtype.key}|${shape.join(",")}|${src.map((s) => s.id).join(",")}|${argKey}`;
   const hit = table.get(key)?.deref();
   if (hit) return hit;
   const node = new Node(op, dtype, shape, src, arg, key);
@@ -70,10 +71,11 @@ export const loadNode = (base: Node, view: View): Node =>
 export const constant = (value: ConstValue, dtype: DType, shape: readonly number[] = []): Node =>
   make(Op.Const, dtype, shape, [], value, constKey(value));
 
-export const cast = (x: Node, dtype: DType): Node => (x.dtype === dtype ? x : make(Op.Cast, dtype, x.shape, [x], null, ""));
+export const cast = (x: Node, dtype: DType): Node => (x.dtype === dtype ? x : (checkCast(x.dtype, dtype), make(Op.Cast, dtype, x.shape, [x], null, "")));
 
 export function elementwise(op: ElemOp, srcs: readonly Node[]): Node {
   const def = OP_DEFS[op];
+  checkComputable(op, srcs);
   const dt = srcs[0].dtype;
   for (const s of srcs) {
     if (s.dtype !== dt) throw new Error(`internal: ${op} operands differ in dtype (${dt.name}, ${s.dtype.name})`);
@@ -98,6 +100,7 @@ export function where(cond: Node, x: Node, y: Node): Node {
 }
 
 export function reduce(x: Node, op: ReduceOp, axes: readonly number[], dtype: DType): Node {
+  checkComputable(op, [x]);
   const sorted = [...new Set(axes)].sort((a, b) => a - b);
   const shape = x.shape.map((n, i) => (sorted.includes(i) ? 1 : n));
   return make(Op.Reduce, dtype, shape, [x], { op, axes: sorted } satisfies ReduceArg, `${op}:${sorted.join(",")}`);

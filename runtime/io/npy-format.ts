@@ -1,5 +1,5 @@
 /** @file The `.npy` format (numpy/lib/_format_impl.py): header writing byte for byte as NumPy writes it, and header reading with NumPy's checks and error messages, over any byte source. */
-import { DTYPES, parseDType, type DType } from "../dtype.js";
+import { DTYPES, parseDType, StructDType, SubarrayDType, type DescrEntry, type DType, type StructField } from "../dtype.js";
 import { NumpyTypeError, ValueError } from "../errors.js";
 import { filterPy2Longs, literalEval, PySyntaxError, pyRepr, reprBytes, reprStr, type PyValue } from "./pyliteral.js";
 
@@ -37,6 +37,21 @@ export interface ByteReader {
 /** dtype.str as NumPy writes it in the header: "<f8", "|b1", "<c16". */
 export const descrOf = (dt: DType): string => dt.str;
 
+/** Python's repr of a dtype.descr list, as the header holds it for structured dtypes. */
+function descrRepr(d: DescrEntry[]): string {
+  const one = (e: DescrEntry): string => {
+    const t = typeof e[1] === "string" ? reprStr(e[1]) : descrRepr(e[1]);
+    return e.length === 3 ? `(${reprStr(e[0])}, ${t}, ${shapeRepr(e[2]!)})` : `(${reprStr(e[0])}, ${t})`;
+  };
+  return `[${d.map(one).join(", ")}]`;
+}
+
+/** dtype_to_descr: the header's 'descr' value (a string, or a list for structured dtypes). */
+export function descrText(dt: DType): string {
+  if (dt instanceof StructDType && !dt.isPlainVoid) return descrRepr(dt.descr);
+  return reprStr(descrOf(dt));
+}
+
 const shapeRepr = (shape: readonly (number | bigint)[]): string =>
   shape.length === 1 ? `(${shape[0]},)` : `(${shape.join(", ")})`;
 
@@ -70,7 +85,7 @@ function wrapHeader(header: string, version: Version): Uint8Array | null {
  * growth padding, then the oldest format version that can hold it.
  */
 export function npyHeader(dt: DType, shape: readonly number[], fortranOrder: boolean): Uint8Array {
-  let header = `{'descr': ${reprStr(descrOf(dt))}, 'fortran_order': ${fortranOrder ? "True" : "False"}, 'shape': ${shapeRepr(shape)}, }`;
+  let header = `{'descr': ${descrText(dt)}, 'fortran_order': ${fortranOrder ? "True" : "False"}, 'shape': ${shapeRepr(shape)}, }`;
   if (shape.length > 0) {
     const lead = String(shape[fortranOrder ? shape.length - 1 : 0]);
     header += " ".repeat(Math.max(0, GROWTH_AXIS_MAX_DIGITS - lead.length));
@@ -101,6 +116,56 @@ export interface NpyHeader {
   swap: boolean;
   /** the header's object dtype: never loadable here */
   isObject: boolean;
+  /** flexible dtypes with big-endian parts: [byte offset in the element, width] of each number to reverse */
+  swapUnits?: [number, number][];
+}
+
+/** A descr's type part: a type string (with its byte order) or a nested list, as a native dtype plus the big-endian units to swap. */
+function descrType(t: PyValue, invalid: () => Error): { dtype: DType; units: [number, number][] } {
+  if (t.t === "list") return structFromDescr(t, invalid);
+  if (t.t !== "str") throw invalid();
+  const m = /^([<>=|]?)(.*)$/.exec(t.v)!;
+  let dtype: DType;
+  try {
+    dtype = parseDType(m[2]);
+  } catch {
+    throw invalid();
+  }
+  if (m[1] !== ">" || dtype.itemsize <= 1 || dtype instanceof StructDType || dtype instanceof SubarrayDType) return { dtype, units: [] };
+  if (dtype.str.includes("U")) return { dtype, units: Array.from({ length: dtype.itemsize / 4 }, (_, i) => [4 * i, 4] as [number, number]) };
+  if (dtype.kind === "c") return { dtype, units: [[0, dtype.itemsize / 2], [dtype.itemsize / 2, dtype.itemsize / 2]] };
+  return { dtype, units: [[0, dtype.itemsize]] };
+}
+
+/** descr_to_dtype for a list: fields in order, ("", "|V<n>") entries are padding, as NumPy reads them. */
+function structFromDescr(d: { items: PyValue[] }, invalid: () => Error): { dtype: DType; units: [number, number][] } {
+  const fields: StructField[] = [];
+  const units: [number, number][] = [];
+  let at = 0;
+  for (const e of d.items) {
+    if ((e.t !== "tuple" && e.t !== "list") || e.items.length < 2 || e.items.length > 3) throw invalid();
+    const [n, t, sh] = e.items;
+    const name = n.t === "str" ? n.v : n.t === "tuple" && n.items.length === 2 && n.items[1].t === "str" ? n.items[1].v : null;
+    if (name === null) throw invalid();
+    let { dtype, units: u } = descrType(t, invalid);
+    if (sh !== undefined) {
+      if (sh.t !== "tuple" || !sh.items.every((x) => x.t === "int")) throw invalid();
+      const shape = sh.items.map((x: PyValue) => Number((x as { v: bigint }).v));
+      const count = shape.reduce((p: number, k: number) => p * k, 1);
+      const base = dtype;
+      if (shape.length) dtype = new SubarrayDType(base, shape);
+      u = Array.from({ length: count }, (_, i) => u.map(([o, w]) => [o + i * base.itemsize, w] as [number, number])).flat();
+    }
+    // NumPy's own writer marks padding as unnamed void entries
+    if (name === "" && dtype instanceof StructDType && dtype.isPlainVoid) {
+      at += dtype.itemsize;
+      continue;
+    }
+    fields.push({ name: name === "" ? `f${fields.length}` : name, dtype, offset: at });
+    for (const [o, w] of u) units.push([at + o, w]);
+    at += dtype.itemsize;
+  }
+  return { dtype: new StructDType(fields, at), units };
 }
 
 function readBytes(r: ByteReader, n: number, what: string): Uint8Array {
@@ -246,12 +311,16 @@ function sortedKeys(keys: PyValue[]): PyValue[] {
 }
 
 /** The dtype a header's descr names, and whether its data is big-endian; NumPy's errors otherwise. */
-function descrToDType(descr: PyValue): { dtype: DType; swap: boolean; isObject: boolean } {
+function descrToDType(descr: PyValue): { dtype: DType; swap: boolean; isObject: boolean; swapUnits?: [number, number][] } {
   const invalid = () => new ValueError(`descr is not a valid dtype descriptor: ${pyRepr(descr)}`);
   if (descr.t !== "str") {
     // structured (list) and subarray (tuple) descriptors are valid NumPy but not numfuse dtypes
-    if (descr.t === "list" || descr.t === "tuple") {
-      throw new ValueError(`cannot load an array with dtype descriptor ${pyRepr(descr)}: structured and subarray dtypes are not supported by numfuse yet`);
+    if (descr.t === "list") {
+      const { dtype, units } = structFromDescr(descr, invalid);
+      return { dtype, swap: false, isObject: false, swapUnits: units.length ? units : undefined };
+    }
+    if (descr.t === "tuple") {
+      throw new ValueError(`cannot load an array with dtype descriptor ${pyRepr(descr)}: subarray dtypes are not supported by numfuse yet`);
     }
     throw invalid();
   }
@@ -265,7 +334,10 @@ function descrToDType(descr: PyValue): { dtype: DType; swap: boolean; isObject: 
     if (e instanceof NumpyTypeError && /not understood|Cannot interpret/.test(e.message) && !/[,(\[]/.test(s)) throw invalid();
     throw new ValueError(`cannot load an array with dtype descriptor ${pyRepr(descr)}: ${(e as Error).message}`);
   }
-  return { dtype, swap: m !== null && m[1] === ">" && dtype.itemsize > 1, isObject: false };
+  if (dtype.isFlexible && dtype.str.includes("U") && m !== null && m[1] === ">") {
+    return { dtype, swap: false, isObject: false, swapUnits: descrType(descr, invalid).units };
+  }
+  return { dtype, swap: m !== null && m[1] === ">" && dtype.itemsize > 1 && !dtype.isFlexible, isObject: false };
 }
 
 /**
@@ -315,7 +387,7 @@ export function readNpyHeader(r: ByteReader, maxHeaderSize = MAX_HEADER_SIZE): N
   }
   const fortran = dictGet(d, "fortran_order")!;
   if (fortran.t !== "bool") throw new ValueError(`fortran_order is not a valid bool: ${pyRepr(fortran)}`);
-  const { dtype, swap, isObject } = descrToDType(dictGet(d, "descr")!);
+  const { dtype, swap, isObject, swapUnits } = descrToDType(dictGet(d, "descr")!);
   return {
     version,
     shape: shape.items.map((x) => (x as { v: bigint }).v),
@@ -323,6 +395,7 @@ export function readNpyHeader(r: ByteReader, maxHeaderSize = MAX_HEADER_SIZE): N
     dtype,
     swap,
     isObject,
+    swapUnits,
   };
 }
 

@@ -3,3 +3,4 @@ export { save, load, savez, savez_compressed, NpzFile, type LoadOptions, type Lo
 export { frombuffer, fromfile, tobytes, tofile, byteswap, type BufferSource } from "./raw.js";
 export { KeyError, EOFError, BadZipFile } from "../../runtime/io/errors.js";
 export { loadtxt, savetxt, savetxtString, type LoadtxtOptions, type SavetxtOptions, type TextSource, type Converter } from "./text.js";
+export { genfromtxt, type GenfromtxtOptions, type GenConverter } from "./genfromtxt.js";

@@ -10,6 +10,7 @@ import { reprStr } from "../../runtime/io/pyliteral.js";
 import { concat, FdStreamReader, FileAccess, MemoryAccess, PrefixReader, readToEnd, WindowReader, writeFully, type RandomAccess } from "../../runtime/io/source.js";
 import { openMember, readZipDirectory, writeZip, type ZipEntry } from "../../runtime/io/zip.js";
 import { asarray, isOptions, type ArrayLike } from "../convert.js";
+import { open_memmap } from "./memmap.js";
 import { emptyArray, NDArray } from "../ndarray.js";
 import { transpose } from "../shape-ops.js";
 
@@ -19,8 +20,8 @@ export type LoadSource = string | URL | number | ArrayBuffer | SharedArrayBuffer
 export type SaveTarget = string | URL | number;
 
 export interface LoadOptions {
-  /** memory-mapped loading is not supported yet: only null */
-  mmap_mode?: null;
+  /** open a path's `.npy` as np.memmap in this mode (NumPy's open_memmap); ignored for `.npz`, as NumPy */
+  mmap_mode?: "r" | "r+" | "w+" | "c" | null;
   /** numfuse has no object arrays, so pickled data is refused either way */
   allow_pickle?: boolean;
   fix_imports?: boolean;
@@ -48,7 +49,7 @@ export function layoutBytes(a: NDArray, allowF: boolean): { bytes: Uint8Array; f
  * int64 through doubles (exact to 2**53 only), and a file must get every bit.
  */
 function gatherC(buffer: ArrayBufferLike, byteOffset: number, byteLength: number, view: View, itemsize: number, count: number): Uint8Array {
-  const unit = Math.min(itemsize, 4);
+  const unit = itemsize % 4 === 0 ? 4 : itemsize % 2 === 0 ? 2 : 1;
   const Ctor = unit === 1 ? Uint8Array : unit === 2 ? Uint16Array : Uint32Array;
   const src = new Ctor(buffer as ArrayBuffer, byteOffset, Math.floor(byteLength / unit));
   const out = new Uint8Array(count * itemsize);
@@ -141,7 +142,15 @@ export function readNpy(r: ByteReader, opts: { allowPickle?: boolean; maxHeaderS
   }
   if (dt === DTYPES.bool) normalizeBools(bytes);
   if (h.swap) byteswapBytes(bytes, dt);
+  if (h.swapUnits) swapRecordUnits(bytes, dt.itemsize, h.swapUnits);
   return h.fortranOrder ? transpose(out) : out;
+}
+
+/** Big-endian parts of structured/unicode elements, reversed in place to native order. */
+function swapRecordUnits(bytes: Uint8Array, itemsize: number, units: readonly [number, number][]): void {
+  for (let r = 0; r + itemsize <= bytes.length; r += itemsize) {
+    for (const [o, w] of units) bytes.subarray(r + o, r + o + w).reverse();
+  }
 }
 
 const ZIP_PREFIX = [0x50, 0x4b, 0x03, 0x04];
@@ -160,8 +169,12 @@ function checkLoadOptions(opts: LoadOptions): void {
   if (opts.encoding !== undefined && !["ASCII", "latin1", "bytes"].includes(opts.encoding)) {
     throw new ValueError("encoding must be 'ASCII', 'latin1', or 'bytes'");
   }
-  if (opts.mmap_mode !== undefined && opts.mmap_mode !== null) {
-    throw new ValueError(`mmap_mode=${reprStr(String(opts.mmap_mode))} is not supported by numfuse yet; use mmap_mode=null`);
+}
+
+/** NumPy maps through the file's descriptor; numfuse maps paths only (its memmap reads and writes by path). */
+function checkMmapSource(opts: LoadOptions, file: LoadSource): void {
+  if (opts.mmap_mode !== undefined && opts.mmap_mode !== null && typeof file !== "string" && !(file instanceof URL)) {
+    throw new ValueError(`mmap_mode=${reprStr(String(opts.mmap_mode))} needs a file path in numfuse`);
   }
 }
 
@@ -181,6 +194,7 @@ export function load(file: `${string}.npz`, opts?: LoadOptions): NpzFile;
 export function load(file: LoadSource, opts?: LoadOptions): NDArray | NpzFile;
 export function load(file: LoadSource, opts: LoadOptions = {}): NDArray | NpzFile {
   checkLoadOptions(opts);
+  checkMmapSource(opts, file);
   const readOpts = { allowPickle: opts.allow_pickle, maxHeaderSize: opts.max_header_size };
   if (typeof file === "number") {
     const r = new FdStreamReader(file);
@@ -205,7 +219,10 @@ export function load(file: LoadSource, opts: LoadOptions = {}): NDArray | NpzFil
         keep = true;
         return npz;
       }
-      if (startsWith(magic, MAGIC_PREFIX)) return readNpy(new WindowReader(ra, 0, ra.size, true), readOpts);
+      if (startsWith(magic, MAGIC_PREFIX)) {
+        if (opts.mmap_mode) return open_memmap(file, { mode: opts.mmap_mode });
+        return readNpy(new WindowReader(ra, 0, ra.size, true), readOpts);
+      }
       pickled(opts, file);
     } finally {
       if (!keep) fs.closeSync(fd);

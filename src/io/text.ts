@@ -10,6 +10,7 @@ import { emptyArray, type NDArray } from "../ndarray.js";
 import { transpose } from "../shape-ops.js";
 import { parseFormat, pyFormat, specCount, type FormatArg } from "./text-format.js";
 import { argsWithOptions } from "../args.js";
+import { fastEligible, fastLoadtxt } from "./text-fast.js";
 
 /** What the text readers take: a path (".gz" is gunzipped), a file descriptor, the text itself in bytes, or a list of lines. */
 export type TextSource = string | URL | number | ArrayBuffer | ArrayBufferView | readonly string[];
@@ -37,30 +38,39 @@ export interface LoadtxtOptions {
 function decode(bytes: Uint8Array, encoding: string | null | undefined): string {
   const enc = (encoding ?? "utf-8").toLowerCase().replace("_", "-");
   const label = enc === "bytes" || enc === "latin-1" || enc === "latin1" ? "latin1" : enc;
-  return new TextDecoder(label).decode(bytes);
+  // NumPy keeps a byte-order mark (it then fails to parse the first field)
+  return new TextDecoder(label, { ignoreBOM: true }).decode(bytes);
 }
 
+/** The input as NumPy's readers see it: bytes still to decode, or lines already split. */
+export type TextInput = { bytes: Uint8Array; lines?: undefined; utf8?: boolean } | { lines: string[]; bytes?: undefined; utf8?: undefined };
+
 /**
- * The input's lines. A string is a path, as in NumPy (pass the contents as a list of lines, or
- * as bytes, to parse text held in memory).
+ * Reads the source. A string holding a line break is the text itself, any other string a path
+ * (pass the contents as a list of lines, or as bytes, to parse text held in memory).
  */
-function readLines(src: TextSource, encoding: string | null | undefined): string[] {
+export function readInput(src: TextSource): TextInput {
   if (Array.isArray(src)) {
     for (const l of src) if (typeof l !== "string") throw new NumpyTypeError("fname must be a string, filehandle, list of strings, or generator. Got list instead.");
     // a list element may hold several lines (NumPy hands each to the tokenizer as-is)
-    return (src as string[]).flatMap((l) => splitLines(l));
+    return { lines: (src as string[]).flatMap((l) => splitLines(l)) };
   }
   let bytes: Uint8Array;
-  // a string holding a line break is the text itself, any other string a path
-  if (typeof src === "string" && /[\r\n]/.test(src)) return splitLines(src);
+  // text held in a JS string reads as UTF-8 bytes, whatever `encoding` says
+  if (typeof src === "string" && /[\r\n]/.test(src)) return { bytes: new TextEncoder().encode(src), utf8: true };
   if (typeof src === "number") bytes = readToEnd(src);
   else if (typeof src === "string" || src instanceof URL) {
-    bytes = new Uint8Array(fs.readFileSync(src));
+    const file = fs.readFileSync(src);
+    bytes = new Uint8Array(file.buffer, file.byteOffset, file.byteLength);
     if (String(src).endsWith(".gz")) bytes = new Uint8Array(zlib.gunzipSync(bytes));
   } else if (src instanceof ArrayBuffer) bytes = new Uint8Array(src);
   else if (ArrayBuffer.isView(src)) bytes = new Uint8Array(src.buffer, src.byteOffset, src.byteLength);
   else throw new NumpyTypeError(`fname must be a string, filehandle, list of strings, or generator. Got ${typeof src} instead.`);
-  return splitLines(decode(bytes, encoding));
+  return { bytes };
+}
+
+export function inputLines(input: TextInput, encoding: string | null | undefined): string[] {
+  return input.lines ?? splitLines(decode(input.bytes, input.utf8 ? "utf-8" : encoding));
 }
 
 /** Universal newlines, as Python's text mode; a final newline does not start another line. */
@@ -101,7 +111,18 @@ function makeTokenizer(delimiter: string | null | undefined, comments: string | 
   return { delimiter: delim, comments: com, quote };
 }
 
-const isWs = (c: number) => c === 32 || c === 9 || c === 11 || c === 12;
+/** Python's str.isspace(), which NumPy's tokenizer and number parsers use. */
+export const isWs = (c: number): boolean =>
+  c === 32 || (c >= 9 && c <= 13) || (c >= 28 && c <= 31) || (c >= 0x80 &&
+  (c === 0x85 || c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000));
+
+/** `s` without Python whitespace at either end (str.strip()). */
+export function pyStrip(s: string): string {
+  let a = 0, b = s.length;
+  while (a < b && isWs(s.charCodeAt(a))) a++;
+  while (b > a && isWs(s.charCodeAt(b - 1))) b--;
+  return a === 0 && b === s.length ? s : s.slice(a, b);
+}
 
 /** The fields of one line; an empty array for a blank or comment-only line. */
 function tokenize(line: string, t: Tokenizer): string[] {
@@ -165,10 +186,13 @@ function tokenize(line: string, t: Tokenizer): string[] {
 
 // ---- field parsing ----------------------------------------------------------------------------------
 
-const SPECIAL = /^\s*([+-]?)(inf|infinity|nan)\s*$/i;
+const SPECIAL = /^([+-]?)(inf|infinity|nan)$/i;
 
 /** Python float() syntax without underscores, as NumPy's reader; null when invalid. */
-export function parseFloatField(s: string): number | null {
+export function parseFloatField(field: string): number | null {
+  const s = pyStrip(field);
+  // Number() would also take "", inner or other whitespace, 0x/0b/0o literals
+  if (s.length === 0 || /\s/.test(s)) return null;
   const v = Number(s);
   if (Number.isNaN(v)) {
     const m = SPECIAL.exec(s);
@@ -176,10 +200,7 @@ export function parseFloatField(s: string): number | null {
     if (m[2].length === 3 && m[2].toLowerCase() === "nan") return NaN;
     return m[1] === "-" ? -Infinity : Infinity;
   }
-  // Number() also takes "", 0x/0b/0o literals
-  let i = 0;
-  while (i < s.length && s.charCodeAt(i) <= 32) i++;
-  if (i >= s.length) return null;
+  let i = s.charCodeAt(0) === 43 || s.charCodeAt(0) === 45 ? 1 : 0;
   if (s.charCodeAt(i) === 48 && i + 1 < s.length) {
     const c = s.charCodeAt(i + 1) | 32;
     if (c === 120 || c === 98 || c === 111) return null;
@@ -187,7 +208,7 @@ export function parseFloatField(s: string): number | null {
   return v;
 }
 
-const INT_RE = /^\s*([+-]?)(\d+)\s*$/;
+const INT_RE = /^([+-]?)([0-9]+)$/;
 const INT_RANGE: Record<string, [bigint, bigint]> = {
   int8: [-128n, 127n], int16: [-32768n, 32767n], int32: [-2147483648n, 2147483647n],
   int64: [-(2n ** 63n), 2n ** 63n - 1n], uint8: [0n, 255n], uint16: [0n, 65535n], uint32: [0n, 4294967295n],
@@ -195,7 +216,7 @@ const INT_RANGE: Record<string, [bigint, bigint]> = {
 };
 
 function parseIntField(s: string, dt: DType): bigint | null {
-  const m = INT_RE.exec(s);
+  const m = INT_RE.exec(pyStrip(s));
   if (!m) return null;
   const v = BigInt(m[1] + m[2]);
   const [lo, hi] = INT_RANGE[dt.name];
@@ -325,7 +346,33 @@ export function loadtxt(fname: TextSource, ...args: unknown[]): NDArray {
   if (conv !== null && typeof conv !== "function" && (typeof conv !== "object" || Array.isArray(conv))) {
     throw new NumpyTypeError("converters must be a dictionary mapping columns to converter functions or a single callable.");
   }
-  const lines = readLines(fname, opts.encoding);
+  const input = readInput(fname);
+  let arr: NDArray | null = null;
+  let rows = 0, ncols = -1;
+  if (input.bytes && conv === null && tok.quote === null && fastEligible(dt, tok.delimiter, tok.comments, input.utf8 ? "utf-8" : opts.encoding)) {
+    const r = fastLoadtxt(input.bytes, {
+      delimiter: tok.delimiter, comments: tok.comments, skiprows: Math.max(0, skiprows), maxRows, usecols, dtype: dt,
+      slowFloat: parseFloatField, slowInt: parseIntField,
+    });
+    if (r) ({ out: arr, rows, ncols } = r);
+  }
+  if (arr === null) ({ arr, rows, ncols } = loadtxtGeneral(inputLines(input, opts.encoding), tok, dt, skiprows, maxRows, usecols, conv));
+  // NumPy squeezes the 2-D result down to ndmin dims, then adds axes back
+  if (arr.ndim === 2) {
+    if (ndmin < 2 && (arr.shape[0] === 1 || arr.shape[1] === 1)) {
+      const keep = arr.shape.filter((n) => n !== 1);
+      arr = arr.reshape(ndmin === 1 && keep.length === 0 ? [1] : keep);
+    }
+  }
+  if (ndmin === 2 && arr.ndim === 1) arr = rows === 0 && ncols === 0 ? arr.reshape([0, 1]) : arr.reshape([arr.shape[0], 1]);
+  if (ndmin >= 1 && arr.ndim === 0) arr = arr.reshape(ndmin === 2 ? [1, 1] : [1]);
+  return opts.unpack ? transpose(arr) : arr;
+}
+
+
+/** The general reader: every option, NumPy's errors; `rows` and `ncols` for loadtxt's shaping. */
+function loadtxtGeneral(lines: string[], tok: Tokenizer, dt: DType, skiprows: number, maxRows: number, usecols: number[] | null,
+  conv: Converter | Record<number, Converter> | null): { arr: NDArray; rows: number; ncols: number } {
   const sink = new Sink(dt);
   let ncols = -1, rows = 0;
   for (let li = Math.max(0, skiprows); li < lines.length; li++) {
@@ -363,18 +410,12 @@ export function loadtxt(fname: TextSource, ...args: unknown[]): NDArray {
     rows++;
   }
   if (ncols < 0) ncols = usecols ? usecols.length : 0;
-  let arr = rows === 0 && ncols === 0 && !usecols ? sink.toArray([0]) : sink.toArray([rows, ncols]);
-  // NumPy squeezes the 2-D result down to ndmin dims, then adds axes back
-  if (arr.ndim === 2) {
-    if (ndmin < 2 && (arr.shape[0] === 1 || arr.shape[1] === 1)) {
-      const keep = arr.shape.filter((n) => n !== 1);
-      arr = arr.reshape(ndmin === 1 && keep.length === 0 ? [1] : keep);
-    }
-  }
-  if (ndmin === 2 && arr.ndim === 1) arr = rows === 0 && ncols === 0 ? arr.reshape([0, 1]) : arr.reshape([arr.shape[0], 1]);
-  if (ndmin >= 1 && arr.ndim === 0) arr = arr.reshape(ndmin === 2 ? [1, 1] : [1]);
-  return opts.unpack ? transpose(arr) : arr;
+  const arr = rows === 0 && ncols === 0 && !usecols ? sink.toArray([0]) : sink.toArray([rows, ncols]);
+  return { arr, rows, ncols };
 }
+
+/** What Python's str.isprintable() refuses (repr escapes it): other and separator characters but the space. */
+const NONPRINT = /^[\p{C}\p{Z}]$/u;
 
 /** Python's repr of a str: single quotes unless the text has one and no double quote. */
 export function pyRepr(s: string): string {
@@ -388,6 +429,7 @@ export function pyRepr(s: string): string {
     else if (ch === "\r") out += "\\r";
     else if (ch === "\t") out += "\\t";
     else if (c < 32 || c === 127) out += "\\x" + c.toString(16).padStart(2, "0");
+    else if (c > 127 && NONPRINT.test(ch)) out += c < 0x100 ? "\\x" + c.toString(16).padStart(2, "0") : c < 0x10000 ? "\\u" + c.toString(16).padStart(4, "0") : "\\U" + c.toString(16).padStart(8, "0");
     else out += ch;
   }
   return out + q;

@@ -2,6 +2,7 @@
 
 import type { DType } from "../../runtime/dtype.js";
 import { makeFormatter, scalarStr, type ElementFormatter } from "./format-scalar.js";
+import { flexDtypeRepr, flexFormatter, flexScalarStr } from "./format-flexible.js";
 import { get_printoptions, resolveOptions, type PrintOptions, type PrintView, type Scalar } from "./options.js";
 
 export type { PrintOptions, PrintView, Scalar } from "./options.js";
@@ -108,7 +109,7 @@ function array2string(v: PrintView, opts: PrintOptions, separator: string, prefi
   if (size === 0) return "[]";
   const summarize = size > opts.threshold;
   const data = shownValues(v, opts.edgeitems, summarize);
-  const fmt = makeFormatter(data, v.dtype, opts, v.shape.length === 0);
+  const fmt = v.dtype.isFlexible ? flexFormatter(data, v.dtype, opts) : makeFormatter(data, v.dtype, opts, v.shape.length === 0);
   return formatArray(v, fmt, lineWidth, " " + " ".repeat(prefix.length), separator, opts.edgeitems, summarize);
 }
 
@@ -124,7 +125,7 @@ function shapeRepr(shape: readonly number[]): string {
 /** numpy str(a) / np.array_str(a). */
 export function arrayStr(v: PrintView, opts?: Partial<PrintOptions>): string {
   const o = resolveOptions(opts, get_printoptions());
-  if (v.shape.length === 0) return scalarStr(v.at(0), v.dtype);
+  if (v.shape.length === 0) return v.dtype.isFlexible ? flexScalarStr(v.at(0), v.dtype, o) : scalarStr(v.at(0), v.dtype);
   return array2string(v, o, " ", "", "");
 }
 
@@ -138,7 +139,7 @@ export function arrayRepr(v: PrintView, opts?: Partial<PrintOptions>): string {
   if ((size === 0 && !(v.shape.length === 1 && v.shape[0] === 0)) || size > o.threshold) {
     extras.push(`shape=${shapeRepr(v.shape)}`);
   }
-  if (!dtypeImplied(v.dtype) || size === 0) extras.push(`dtype=${v.dtype.name}`);
+  if (!dtypeImplied(v.dtype) || size === 0) extras.push(`dtype=${v.dtype.isFlexible ? flexDtypeRepr(v.dtype) : v.dtype.name}`);
   if (extras.length === 0) return prefix + lst + ")";
   const arrStr = prefix + lst + ",";
   const extraStr = extras.join(", ") + ")";

@@ -4,6 +4,7 @@ import { Op } from "../../compiler/ir/ops.js";
 import { viewKey } from "../../compiler/ir/view.js";
 import { expand } from "../../compiler/ir/movement.js";
 import { parseDType, type DType } from "../../runtime/dtype.js";
+import { flexibleUfunc, isFlexibleOperand } from "../strings.js";
 import { DTYPES } from "../../runtime/dtype.js";
 import { NumpyTypeError, OverflowError, ValueError } from "../../runtime/errors.js";
 import { canCast, checkWeakIntFits, resultType, scalarKind, type Casting, type WeakScalar } from "../../runtime/promotion.js";
@@ -160,6 +161,7 @@ export function makeUfunc(name: string): Ufunc {
   const nout = def.nout ?? 1;
   const call = (...args: unknown[]): NDArray | NDArray[] => {
     const { inputs, opts, outs } = splitArgs(uname, def, [...args]);
+    if (inputs.some(isFlexibleOperand)) return flexibleUfunc(uname, inputs);
     const forced = opts.dtype !== undefined && opts.dtype !== null ? parseDType(opts.dtype) : undefined;
     const casting = opts.casting ?? "same_kind";
     const { nodes, loop, outs: outDts, shape } = prepareInputs(uname, def, inputs, forced, casting);

@@ -51,6 +51,12 @@ describe("npy headers: NumPy's verdicts", () => {
     for (const c of fixture.headers) {
       if (!c.ok) continue;
       const { array, error } = outcome(bytesOf(c));
+      if (/^(str|void)\d+$/.test(c.ok.dtype)) {
+        // unicode and structured dtypes load since runtime/flexible.ts (values: test/src/io/npy-structured.test.ts)
+        expect(error, c.b64).toBeUndefined();
+        expect(array!.dtype.name).toBe(c.ok.dtype);
+        continue;
+      }
       if (!SUPPORTED.has(c.ok.dtype)) {
         // valid NumPy, but a dtype numfuse lacks (unicode, structured)
         expect(error, c.b64).toBeInstanceOf(np.ValueError);

@@ -115,3 +115,49 @@ describe("savetxt writes NumPy's bytes", () => {
     expect(loadtxt(p, { delimiter: "," }).tolist()).toEqual(a.tolist());
   });
 });
+
+describe("loadtxt's byte parser rounds as Python's float()", () => {
+  it("20,000 random decimal strings equal Number() of the same text", () => {
+    // Number() is correctly rounded, as Python's float() (which NumPy's loadtxt uses) is
+    let seed = 12345;
+    const rnd = (n: number) => {
+      seed = (Math.imul(seed, 1103515245) + 12345) >>> 0;
+      return (seed >>> 8) % n;
+    };
+    const fields: string[] = [];
+    for (let i = 0; i < 20000; i++) {
+      let digits = "";
+      const nd = 1 + rnd(20);
+      for (let k = 0; k < nd; k++) digits += String(rnd(10));
+      const dot = rnd(nd + 2);
+      let s = dot <= nd ? digits.slice(0, dot) + "." + digits.slice(dot) : digits;
+      if (s === ".") s = "0.";
+      if (rnd(2)) s += (rnd(2) ? "e" : "E") + (rnd(3) === 0 ? "-" : rnd(2) ? "+" : "") + String(rnd(rnd(4) ? 30 : 330));
+      fields.push((rnd(4) === 0 ? "-" : "") + s);
+    }
+    const rows: string[] = [];
+    for (let i = 0; i < fields.length; i += 8) rows.push(fields.slice(i, i + 8).join(","));
+    const a = loadtxt(Buffer.from(rows.join("\n")), { delimiter: "," });
+    expect(a.shape).toEqual([2500, 8]);
+    expect(a.dtype.name).toBe("float64");
+    const got = (a.tolist() as number[][]).flat();
+    const bad = fields.filter((f, i) => !Object.is(got[i], Number(f)));
+    expect(bad).toEqual([]);
+  });
+});
+
+describe("loadtxt's fast path takes plain decimals itself", () => {
+  it("the general field parser sees only nan/inf-like fields", async () => {
+    const { fastLoadtxt } = await import("../../../src/io/text-fast.js");
+    const { parseFloatField } = await import("../../../src/io/text.js");
+    for (const [text, delimiter] of [["3.5e-01 1 -2.25\n7.399999999999999911e-01 nan 1e400\n", null], ["3.5e-01, 1 ,-2.25\n7.399999999999999911e-01,nan,1e400\n", ","]] as const) {
+      const seen: string[] = [];
+      const b = Buffer.from(text);
+      const r = fastLoadtxt(b, { delimiter, comments: ["#"], skiprows: 0, maxRows: -1, usecols: null, dtype: np.dtype("float64"),
+        slowFloat: (s) => { seen.push(s); return parseFloatField(s); }, slowInt: () => null });
+      expect(r!.out.tolist()).toEqual([[0.35, 1, -2.25], [0.7399999999999999911, NaN, Infinity]]);
+      // the first row is read twice (once to size the result)
+      expect(seen).toEqual(["nan"]);
+    }
+  });
+});

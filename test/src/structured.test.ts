@@ -1,0 +1,171 @@
+/** @file Structured dtypes and arrays against NumPy (test/fixtures/structured.json from gen_structured.py): dtype layout and printing, records in and out, field views sharing memory, sort order=. */
+import * as fs from "node:fs";
+import { describe, expect, it } from "vitest";
+import * as np from "../../src/index.js";
+import { StructDType } from "../../runtime/dtype.js";
+
+const F = JSON.parse(fs.readFileSync(new URL("../fixtures/structured.json", import.meta.url), "utf8"));
+
+/** JSON complex fields ({re, im}) are what numfuse's tolist gives; floats compare by value */
+const norm = (x: unknown): unknown => JSON.parse(JSON.stringify(x));
+
+describe("structured dtypes", () => {
+  for (const d of F.dtypes) {
+    it(`np.dtype(${JSON.stringify(d.spec)}, align=${d.align})`, () => {
+      const dt = np.dtype(d.spec, { align: d.align });
+      expect(dt.itemsize).toBe(d.itemsize);
+      expect(dt.str).toBe(d.dtype_str);
+      expect(dt.name).toBe(d.name);
+      expect(dt.kind).toBe(d.kind);
+      expect(dt.alignment).toBe(d.alignment);
+      expect(dt.names).toEqual(d.names);
+      if (d.offsets) expect(d.names.map((n: string) => dt.fields![n][1])).toEqual(d.offsets);
+      expect(norm(dt.descr)).toEqual(d.descr);
+      expect(String(dt)).toBe(d.str);
+      const repr = dt instanceof StructDType ? dt.repr() : `dtype('${dt.str}')`;
+      expect(repr).toBe(d.repr);
+    });
+  }
+
+  it("refuses duplicate names and computing on records", () => {
+    expect(() => np.dtype([["a", "i4"], ["a", "f8"]])).toThrow(np.ValueError);
+    const a = np.zeros(2, { dtype: [["a", "i4"]] });
+    expect(() => np.add(a, a)).toThrow(/ufunc 'add' did not contain a loop with signature matching types \(dtype\(\[\('a', '<i4'\)\]\), dtype\(\[\('a', '<i4'\)\]\)\) -> None/);
+    expect(() => a.sum()).toThrow(np.TypeError);
+    expect(() => a.astype("float64")).toThrow(np.TypeError);
+  });
+});
+
+describe("structured arrays", () => {
+  for (const c of F.arrays) {
+    it(`${c.name}: np.array of records, str, repr, tolist, fields`, () => {
+      const dt = np.dtype(c.spec, { align: c.align });
+      const vals = c.name === "bools" ? c.values.map((r: unknown[]) => [r[0], r[1], { re: (r[2] as number[])[0], im: (r[2] as number[])[1] }]) : c.values;
+      const a = np.array(vals, { dtype: dt });
+      expect(a.shape).toEqual(c.shape);
+      expect(a.dtype).toBe(dt);
+      expect(norm(a.tolist())).toEqual(c.tolist);
+      expect(String(a)).toBe(c.str);
+      expect(np.array_repr(a)).toBe(c.repr);
+      expect(String(a.reshape(-1).get(0))).toBe(c.str0);
+      for (const [name, f] of Object.entries(c.fields as Record<string, { tolist: unknown; dtype: string; shape: number[]; strides: number[] }>)) {
+        const v = a.field(name);
+        expect(v.shape).toEqual(f.shape);
+        expect(v.dtype.str).toBe(f.dtype.startsWith("|V") ? v.dtype.str : f.dtype);
+        expect(norm(v.tolist())).toEqual(f.tolist);
+      }
+    });
+  }
+
+  it("np.zeros / np.ones / np.empty of a structured dtype, records set and read back", () => {
+    const dt = np.dtype([["name", "U10"], ["age", "i4"], ["w", "f8"]]);
+    const z = np.zeros(3, { dtype: dt });
+    expect(z.tolist()).toEqual([["", 0, 0], ["", 0, 0], ["", 0, 0]]);
+    expect(np.ones(1, { dtype: dt }).tolist()).toEqual([["1", 1, 1]]);
+    expect(np.empty([2, 2], { dtype: dt }).shape).toEqual([2, 2]);
+    z.set(1, ["Cy", 7, 0.25]);
+    z.set("2:", [["Dee-longer-than-ten", 9, -1]]);
+    expect(z.tolist()).toEqual([["", 0, 0], ["Cy", 7, 0.25], ["Dee-longer", 9, -1]]);
+    expect(z.item(1)).toEqual(["Cy", 7, 0.25]);
+    expect(() => z.set(0, ["a", 1])).toThrow("could not assign tuple of length 2 to structure with 3 fields.");
+  });
+
+  it("movement ops are views or byte copies: slicing, reshape, transpose, copy, np.array", () => {
+    const dt = np.dtype([["s", "U2"], ["i", "i2"]]);
+    const a = np.array([["a", 1], ["b", 2], ["c", 3], ["d", 4], ["e", 5], ["f", 6]], { dtype: dt });
+    const v = a.get("::-2");
+    expect(v.base).toBe(a);
+    expect(v.tolist()).toEqual([["f", 6], ["d", 4], ["b", 2]]);
+    const m = a.reshape(2, 3).T;
+    expect(m.shape).toEqual([3, 2]);
+    expect(m.strides).toEqual([10, 30]);
+    expect(m.tolist()).toEqual([[["a", 1], ["d", 4]], [["b", 2], ["e", 5]], [["c", 3], ["f", 6]]]);
+    const c = m.copy();
+    expect(c.flags.c_contiguous).toBe(true);
+    expect(c.tolist()).toEqual(m.tolist());
+    expect(np.array(m).tolist()).toEqual(m.tolist());
+    expect(a.get(np.array([5, 0])).tolist()).toEqual([["f", 6], ["a", 1]]);
+    a.set(0, ["z", 9]);
+    expect((v.tolist() as unknown[])[2]).toEqual(["b", 2]);
+    expect(m.item(0, 0)).toEqual(["z", 9]);
+    expect(c.item(0, 0)).toEqual(["a", 1]);
+  });
+
+  it("a.field(name) is a writable view sharing memory that ufuncs and reductions take", () => {
+    const dt = np.dtype([["name", "U10"], ["age", "i4"], ["w", "f8"]], { align: true });
+    const a = np.array([["Al", 30, 1.5], ["Bo", 25, 2.0]], { dtype: dt });
+    const age = a.field("age");
+    expect(age.dtype.name).toBe("int32");
+    expect(age.strides).toEqual([56]);
+    expect(age.base).toBe(a);
+    expect(age.sum().item()).toBe(55);
+    const w = a.field("w");
+    expect(w.mul(2).tolist()).toEqual([3, 4]);
+    np.add(age, 1, { out: age });
+    w.set(1, -0.5);
+    expect(a.tolist()).toEqual([["Al", 31, 1.5], ["Bo", 26, -0.5]]);
+    // a view of a view keeps sharing memory
+    a.get("1:").field("age").fill(100);
+    expect(age.tolist()).toEqual([31, 100]);
+    // laziness: a result computed from the field keeps its value after a write
+    const before = age.mul(10);
+    age.set(0, 0);
+    expect(before.tolist()).toEqual([310, 1000]);
+  });
+
+  it("unaligned fields come back as read-only copies (typed arrays cannot address them)", () => {
+    const a = np.array([["Al", 30, 1.5]], { dtype: [["name", "U10"], ["age", "i4"], ["w", "f8"]] });
+    const w = a.field("w");
+    expect(w.tolist()).toEqual([1.5]);
+    expect(w.flags.writeable).toBe(false);
+    expect(() => w.set(0, 1)).toThrow("assignment destination is read-only");
+    expect(() => a.field("nope")).toThrow("no field of name nope");
+  });
+
+  it("subarray fields are views with the subarray shape appended", () => {
+    const a = np.zeros(2, { dtype: [["pos", "f4", [3]], ["id", "i4"]] });
+    const pos = a.field("pos");
+    expect(pos.shape).toEqual([2, 3]);
+    expect(pos.strides).toEqual([16, 4]);
+    pos.set(1, ":", np.array([1, 2, 3], { dtype: "float32" }));
+    expect(a.tolist()).toEqual([[[0, 0, 0], 0], [[1, 2, 3], 0]]);
+  });
+
+  it("multi-field selection is NumPy 2's view with the other fields as padding", () => {
+    const a = np.array([["Al", 30, 1.5], ["Bo", 25, 2.0]], { dtype: [["name", "U10"], ["age", "i4"], ["w", "f8"]] });
+    const m = a.fields(["age", "w"]);
+    expect(m.itemsize).toBe(52);
+    expect(m.base).toBe(a);
+    expect(m.dtype.descr).toEqual([["", "|V40"], ["age", "<i4"], ["w", "<f8"]]);
+    expect(String(m.dtype)).toBe("{'names': ['age', 'w'], 'formats': ['<i4', '<f8'], 'offsets': [40, 44], 'itemsize': 52}");
+    expect(m.tolist()).toEqual([[30, 1.5], [25, 2]]);
+    m.set(0, [1, 2]);
+    expect(a.item(0)).toEqual(["Al", 1, 2]);
+  });
+
+  it("structured == compares records", () => {
+    const dt = np.dtype([["a", "i4"], ["b", "U2"]]);
+    const x = np.array([[1, "a"], [2, "b"]], { dtype: dt });
+    const y = np.array([[1, "a"], [2, "c"]], { dtype: dt });
+    expect(x.eq(y).tolist()).toEqual([true, false]);
+    expect(np.not_equal(x, y).tolist()).toEqual([false, true]);
+  });
+});
+
+describe("sort and argsort with order=", () => {
+  const people = () => np.array([["Al", 30, 1.5], ["Bo", 25, 2.0], ["Cy", 30, 0.5], ["Al", 25, 0.5], ["Di", 30, 1.5]], { dtype: [["name", "U10"], ["age", "i4"], ["w", "f8"]] });
+  for (const s of F.sorts) {
+    it(`order=${JSON.stringify(s.order)}`, () => {
+      const a = people();
+      const opts = s.order === null ? {} : { order: s.order };
+      expect(np.argsort(a, opts).tolist()).toEqual(s.argsort);
+      expect(np.sort(a, opts).tolist()).toEqual(s.sorted);
+      a.sort(opts);
+      expect(a.tolist()).toEqual(s.sorted);
+    });
+  }
+  it("NumPy's errors", () => {
+    expect(() => np.sort(people(), { order: "x" })).toThrow("no field of name x");
+    expect(() => np.sort(np.array([1, 2]), { order: "x" })).toThrow("Cannot specify order when the array has no fields.");
+  });
+});
