@@ -333,9 +333,17 @@ function writeTo(file: SaveTarget, suffix: string, write: (sink: (b: Uint8Array)
   }
   let path: string | URL = file;
   if (typeof path === "string" && !path.endsWith(suffix)) path += suffix;
-  const fd = fs.openSync(path, "w");
+  // Overwrite in place, then cut to length, instead of opening with O_TRUNC: truncating a large
+  // existing file first frees all its blocks (synchronously on discard-mounted disks), and the
+  // rewrite then allocates them again, which made np.save of 100 MB three times slower. Same bytes.
+  const fd = fs.openSync(path, fs.constants.O_WRONLY | fs.constants.O_CREAT, 0o666);
   try {
-    write((b) => writeFully(fd, b));
+    let length = 0;
+    write((b) => {
+      writeFully(fd, b);
+      length += b.length;
+    });
+    fs.ftruncateSync(fd, length);
   } finally {
     fs.closeSync(fd);
   }

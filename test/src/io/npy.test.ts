@@ -119,6 +119,13 @@ function transposedValues(f: EncodedArray): EncodedArray["values"] {
 }
 
 describe("np.save writes NumPy's bytes", () => {
+  it("replaces a longer existing file whole (it rewrites in place, then cuts to length)", () => {
+    const p = tmpFile("shrink.npy");
+    save(p, np.arange(5000).astype("float64"));
+    save(p, np.array([1, 2, 3], { dtype: "int8" }));
+    expect(fs.statSync(p).size).toBe(128 + 3);
+    expect((load(p) as np.NDArray).tolist()).toEqual([1, 2, 3]);
+  });
   // bug in copy() (shape-ops / kernels): int64 and uint64 go through doubles, so values beyond
   // 2**53 change; np.save and tobytes gather raw bytes instead and are not affected
   it("copy() keeps every bit of int64 values beyond 2**53", () => {
