@@ -2,6 +2,7 @@
 import "./methods.js";
 import { NDArray, evalArrays, compileArrays } from "./ndarray.js";
 import { ufuncs, ufuncs2 } from "./ufunc/all.js";
+import "./ufunc/attach.js";
 import { DTYPES, parseDType, type DType } from "../runtime/dtype.js";
 import { canCast, promoteTypes, resultType, scalarKind, type Casting } from "../runtime/promotion.js";
 import { asarray, isNDArray, type ArrayLike } from "./convert.js";
@@ -17,7 +18,8 @@ export * from "./creation.js";
 export { sum, prod, mean, std, variance as var, min, max, all, any, argmax, argmin, count_nonzero, ptp } from "./reductions.js";
 export { min as amin, max as amax } from "./reductions.js";
 export { cumsum, cumprod } from "./accumulate.js";
-export { reshape, ravel, transpose, swapaxes, moveaxis, expand_dims, squeeze, broadcast_to, broadcast_arrays } from "./shape-ops.js";
+export { reshape, ravel, transpose, swapaxes, moveaxis, rollaxis, expand_dims, squeeze, broadcast_to, broadcast_arrays } from "./shape-ops.js";
+export { real, imag, angle } from "./complex-parts.js";
 export { copy, shares_memory, may_share_memory, ascontiguousarray, asfortranarray } from "./memory.js";
 export { vectorize, frompyfunc, vectorizePath } from "./vectorize.js";
 export { pad } from "./pad.js";

@@ -90,6 +90,20 @@ export function moveaxis(a: ArrayLike, source: number | readonly number[], desti
   return transpose(arr, order);
 }
 
+/** NumPy's rollaxis (kept for old code; moveaxis is its successor): `axis` moves to just before `start`. */
+export function rollaxis(a: ArrayLike, axis: number, start = 0): NDArray {
+  const arr = asarray(a);
+  const n = arr.ndim;
+  const ax = normalizeAxis(axis, n);
+  let st = start < 0 ? start + n : start;
+  if (!(st >= 0 && st < n + 1)) throw new AxisError(`'start' arg requires ${-n} <= start < ${n + 1}, but ${start} was passed in`);
+  if (ax < st) st -= 1;
+  if (ax === st) return transpose(arr, Array.from({ length: n }, (_, i) => i));
+  const order = Array.from({ length: n }, (_, i) => i).filter((i) => i !== ax);
+  order.splice(st, 0, ax);
+  return transpose(arr, order);
+}
+
 /** NumPy's expand_dims is a reshape, so the new axes get reshape's strides (not 0 as with newaxis). */
 export function expand_dims(a: ArrayLike, axis: number | readonly number[]): NDArray {
   const arr = asarray(a);
