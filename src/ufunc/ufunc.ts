@@ -120,7 +120,7 @@ export interface UfuncBase {
   readonly identity: number | boolean | null;
   reduce(a: ArrayLike, opts?: ReduceOptions): NDArray;
   accumulate(a: ArrayLike, opts?: { axis?: number; dtype?: unknown; out?: NDArray }): NDArray;
-  /** attached in src/index.ts (src/ufunc-methods.ts) */
+  /** attached by src/ufunc/attach.ts (src/ufunc-methods.ts) */
   outer(a: ArrayLike, b: ArrayLike, opts?: Record<string, unknown>): NDArray | NDArray[];
   at(a: NDArray, indices: unknown, b?: ArrayLike): void;
   reduceat(a: ArrayLike, indices: ArrayLike, opts?: { axis?: number; dtype?: unknown; out?: NDArray | null }): NDArray;
@@ -190,7 +190,7 @@ export function makeUfunc(name: string): Ufunc {
   u.reduce = (a, opts = {}) => {
     if (def.nin !== 2) throw new ValueError("reduce only supported for binary functions");
     if (nout !== 1) throw new ValueError("reduce only supported for functions returning a single value");
-    // ufuncs without a reduce primitive fold step by step (src/ufunc-reduce.ts, bound in src/index.ts)
+    // ufuncs without a reduce primitive fold step by step (src/ufunc-reduce.ts, bound by src/ufunc/attach.ts)
     if (!def.reduce) return GENERIC.reduce!(u, a, opts as Record<string, unknown>);
     let arr = asarray(a);
     // logical reductions look only at truth values: reduce the bool view of any dtype
