@@ -1,7 +1,7 @@
 /** @file The ufunc methods outer (lazy, fused), at (unbuffered, in place) and reduceat, as functions of a ufunc object from ufunc/all.ts. */
 import { forEachOffset } from "../compiler/ir/view.js";
-import { cast, constant, elementwise, type Node } from "../compiler/ir/node.js";
-import { isElemOp, OP_DEFS, type ElemOp } from "../compiler/ir/ops.js";
+import { cast, type Node } from "../compiler/ir/node.js";
+import { OP_DEFS } from "../compiler/ir/ops.js";
 import { expand } from "../compiler/ir/movement.js";
 import { DTYPES, type DType } from "../runtime/dtype.js";
 import { AxisError, IndexError, NumpyTypeError, ValueError } from "../runtime/errors.js";
@@ -11,6 +11,7 @@ import { asarray, type ArrayLike } from "./convert.js";
 import { get, type IndexItem } from "./indexing.js";
 import { beforeWrite, emptyArray, NDArray, writeInto } from "./ndarray.js";
 import { UFUNC_DEFS, UFUNC_NAMES, type UfuncDef } from "./ufunc/defs.js";
+import { singlePrimitive } from "./ufunc/primitive.js";
 import { broadcastShapes, prepareInputs, type Ufunc, type Ufunc2, type UfuncBase } from "./ufunc/ufunc.js";
 
 type AnyUfunc = Ufunc | Ufunc2;
@@ -35,25 +36,6 @@ export function ufuncOuter(uf: AnyUfunc, a: ArrayLike, b: ArrayLike, opts: Recor
 function indexItems(indices: unknown): IndexItem[] {
   if (Array.isArray(indices) && !indices.every((v) => typeof v === "number" || typeof v === "bigint" || typeof v === "boolean")) return indices as IndexItem[];
   return [indices as IndexItem];
-}
-
-/** The single primitive a ufunc lowers to (add, maximum, bitwise_and...), if it is one; such ufuncs run as a scalar loop. */
-function singlePrimitive(def: UfuncDef, loop: DType): ElemOp | null {
-  const probes = Array.from({ length: def.nin }, (_, i) => constant(i + 1, loop, []));
-  let r: Node | readonly Node[];
-  try {
-    r = def.lower(probes, loop);
-  } catch {
-    return null;
-  }
-  if (Array.isArray(r)) return null;
-  const n = r as Node;
-  if (!isElemOp(n.op) || n.src.length !== def.nin) return null;
-  const srcs = n.src;
-  if (def.nin === 1 && srcs[0] === probes[0]) return n.op;
-  if (srcs[0] === probes[0] && srcs[1] === probes[1]) return n.op;
-  if (srcs[0] === probes[1] && srcs[1] === probes[0] && OP_DEFS[n.op].commutative) return n.op;
-  return null;
 }
 
 const toNum = (v: JSScalar): number => (typeof v === "boolean" ? (v ? 1 : 0) : Number(v));

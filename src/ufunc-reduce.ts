@@ -1,7 +1,7 @@
 /** @file Generic ufunc.reduce / ufunc.accumulate for any binary ufunc: a left fold along the axis in NumPy's order, with NumPy's identity, reorderability and empty-input rules. */
 import { cast, constant, contiguous, where as whereNode, type Node } from "../compiler/ir/node.js";
 import { expand, reshape as reshapeNode, select } from "../compiler/ir/movement.js";
-import { isElemOp, OP_DEFS, type ElemOp } from "../compiler/ir/ops.js";
+import { OP_DEFS } from "../compiler/ir/ops.js";
 import { concatenate } from "./combine.js";
 import { DTYPES, parseDType, type DType } from "../runtime/dtype.js";
 import { NumpyTypeError, ValueError } from "../runtime/errors.js";
@@ -12,6 +12,7 @@ import { emptyArray, evalArrays, NDArray, writeInto } from "./ndarray.js";
 import { normalizeAxes, normalizeAxis } from "./reductions.js";
 import { transpose } from "./shape-ops.js";
 import { UFUNC_DEFS, UFUNC_NAMES, type UfuncDef } from "./ufunc/defs.js";
+import { singlePrimitive } from "./ufunc/primitive.js";
 import { prepareInputs, type UfuncBase } from "./ufunc/ufunc.js";
 
 export interface UfuncReduceOptions {
@@ -69,22 +70,6 @@ function scalarFor(v: JSScalar, dt: DType): number | Complex {
   }
   const c = toDTypeValue(v, dt);
   return typeof c === "bigint" ? Number(c) : c;
-}
-
-/** The single primitive the ufunc lowers to for `loop` (subtract -> Sub), so a typed-array loop can run it. */
-function singlePrimitive(def: UfuncDef, loop: DType): ElemOp | null {
-  const probes = [constant(1, loop, []), constant(2, loop, [])];
-  let r: Node | readonly Node[];
-  try {
-    r = def.lower(probes, loop);
-  } catch {
-    return null;
-  }
-  if (Array.isArray(r)) return null;
-  const n = r as Node;
-  if (!isElemOp(n.op) || n.src.length !== 2 || n.dtype !== loop) return null;
-  if (n.src[0] === probes[0] && n.src[1] === probes[1]) return n.op as ElemOp;
-  return null;
 }
 
 /** dtypes whose typed-array store rounds/wraps exactly as NumPy's loop does, with exact double arithmetic */
