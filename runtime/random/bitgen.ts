@@ -39,3 +39,44 @@ export function osEntropy128(): bigint {
   globalThis.crypto.getRandomValues(w);
   return (BigInt(w[3]) << 96n) | (BigInt(w[2]) << 64n) | (BigInt(w[1]) << 32n) | BigInt(w[0]);
 }
+
+/**
+ * The part NumPy's 64-bit generators share (PCG64DXSM, Philox, SFC64): next_uint32 hands out the
+ * low half of a 64-bit draw and keeps the high half for the next call; next_double takes the top
+ * 53 bits. Subclasses supply next64().
+ */
+export abstract class Buffered64 implements RawBitGen {
+  hasUint32 = 0;
+  uinteger = 0;
+  hi = 0;
+  lo = 0;
+
+  abstract next64(): void;
+
+  nextUint32(): number {
+    if (this.hasUint32) {
+      this.hasUint32 = 0;
+      return this.uinteger;
+    }
+    this.next64();
+    this.hasUint32 = 1;
+    this.uinteger = this.hi;
+    return this.lo;
+  }
+
+  nextDouble(): number {
+    this.next64();
+    return (this.hi * 2097152 + (this.lo >>> 11)) * TWO_M53;
+  }
+
+  nextFloat(): number {
+    return (this.nextUint32() >>> 8) * TWO_M24;
+  }
+
+  fillDouble(out: Float64Array, start: number, end: number): void {
+    for (let i = start; i < end; i++) {
+      this.next64();
+      out[i] = (this.hi * 2097152 + (this.lo >>> 11)) * TWO_M53;
+    }
+  }
+}

@@ -7,7 +7,6 @@ import { FnBuilder, I32, OP, i32const, moduleBytes, uleb, type ValType } from ".
 import { wasmAlloc, wasmMemory } from "../wasm-memory.js";
 import { randomWasm } from "./pcg64-wasm.js";
 
-const I64 = 0x7e as ValType;
 const X = {
   i32Load: 0x28, i32Store: 0x36, i32Shl: 0x74, i32ShrU: 0x76, i32Sub: 0x6b, i32GeS: 0x4e,
   i64ExtendI32U: 0xad, i64Shl: 0x86, i64Or: 0x84, f64ConvertI64U: 0xba, f64Mul: 0xa2, f64Store: 0x39,

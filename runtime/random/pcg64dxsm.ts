@@ -3,7 +3,7 @@
  * output is taken from the state before the step, and the step multiplies by a 64-bit constant.
  * Per draw everything is 32-bit halves and exact double columns; BigInt only for seeding, state and advance.
  */
-import { TWO_M24, TWO_M53, type RawBitGen } from "./bitgen.js";
+import { Buffered64 } from "./bitgen.js";
 import { mulhi32 } from "./u64.js";
 
 const MASK128 = (1n << 128n) - 1n;
@@ -16,15 +16,11 @@ const INV16 = 1 / 65536;
 /** PCG_DEFAULT_MULTIPLIER_128: NumPy seeds PCG64DXSM through pcg64_set_seed, i.e. PCG64's srandom */
 const PCG_DEFAULT_MULT = (2549297995355413924n << 64n) + 4865540595714422341n;
 
-export class PCG64DXSMCore implements RawBitGen {
+export class PCG64DXSMCore extends Buffered64 {
   /** state limbs, least significant first (a typed array: uint32 values in object fields would be boxed) */
   readonly st = new Uint32Array(4);
   /** increment as 16-bit digits (added into the product columns) */
   n0 = 0; n1 = 0; n2 = 0; n3 = 0; n4 = 0; n5 = 0; n6 = 0; n7 = 0;
-  hasUint32 = 0;
-  uinteger = 0;
-  hi = 0;
-  lo = 0;
 
   get state128(): bigint {
     const st = this.st;
@@ -99,33 +95,6 @@ export class PCG64DXSMCore implements RawBitGen {
     st[1] = r2 + r3 * 65536;
     st[2] = r4 + r5 * 65536;
     st[3] = r6 + r7 * 65536;
-  }
-
-  nextUint32(): number {
-    if (this.hasUint32) {
-      this.hasUint32 = 0;
-      return this.uinteger;
-    }
-    this.next64();
-    this.hasUint32 = 1;
-    this.uinteger = this.hi;
-    return this.lo;
-  }
-
-  nextDouble(): number {
-    this.next64();
-    return (this.hi * 2097152 + (this.lo >>> 11)) * TWO_M53;
-  }
-
-  nextFloat(): number {
-    return (this.nextUint32() >>> 8) * TWO_M24;
-  }
-
-  fillDouble(out: Float64Array, start: number, end: number): void {
-    for (let i = start; i < end; i++) {
-      this.next64();
-      out[i] = (this.hi * 2097152 + (this.lo >>> 11)) * TWO_M53;
-    }
   }
 
   /** pcg_cm_advance_r: pcg_advance_lcg_128 with the cheap multiplier; NumPy then drops the buffered uint32 */

@@ -3,7 +3,7 @@
  * 64-bit outputs per block, buffered. The 64x64 -> 128 multiplies are exact 16-bit double columns
  * on 32-bit halves (no BigInt per draw); BigInt only for the state dict and advance.
  */
-import { TWO_M24, TWO_M53, type RawBitGen } from "./bitgen.js";
+import { Buffered64 } from "./bitgen.js";
 import { join64, split64 } from "./u64.js";
 
 export const PHILOX_BUFFER_SIZE = 4;
@@ -14,17 +14,13 @@ const B0 = 0x1157, B1 = 0x9512, B2 = 0x8263, B3 = 0xca5a;
 /** the Weyl key increments PHILOX_W64_0 / _1 as (hi, lo) */
 const W0H = 0x9e3779b9, W0L = 0x7f4a7c15, W1H = 0xbb67ae85, W1L = 0x84caa73b;
 
-export class PhiloxCore implements RawBitGen {
+export class PhiloxCore extends Buffered64 {
   /** counter words v[0..3] and key words k[0..1], each as (hi, lo) halves: [v0h, v0l, v1h, v1l, ...] */
   readonly ctr = new Uint32Array(8);
   readonly key = new Uint32Array(4);
   /** the last block's outputs as (hi, lo) halves */
   readonly buffer = new Uint32Array(8);
   bufferPos = PHILOX_BUFFER_SIZE;
-  hasUint32 = 0;
-  uinteger = 0;
-  hi = 0;
-  lo = 0;
 
   /** philox4x64_R(10, ctr, key) into the buffer */
   #block(): void {
@@ -109,33 +105,6 @@ export class PhiloxCore implements RawBitGen {
     this.hi = this.buffer[2 * pos];
     this.lo = this.buffer[2 * pos + 1];
     this.bufferPos = pos + 1;
-  }
-
-  nextUint32(): number {
-    if (this.hasUint32) {
-      this.hasUint32 = 0;
-      return this.uinteger;
-    }
-    this.next64();
-    this.hasUint32 = 1;
-    this.uinteger = this.hi;
-    return this.lo;
-  }
-
-  nextDouble(): number {
-    this.next64();
-    return (this.hi * 2097152 + (this.lo >>> 11)) * TWO_M53;
-  }
-
-  nextFloat(): number {
-    return (this.nextUint32() >>> 8) * TWO_M24;
-  }
-
-  fillDouble(out: Float64Array, start: number, end: number): void {
-    for (let i = start; i < end; i++) {
-      this.next64();
-      out[i] = (this.hi * 2097152 + (this.lo >>> 11)) * TWO_M53;
-    }
   }
 
   getWords(a: Uint32Array, n: number): bigint[] {

@@ -1,16 +1,12 @@
 /** @file SFC64 (Chris Doty-Humphrey's Small Fast Chaotic PRNG) as NumPy's sfc64.h, on 32-bit halves: no BigInt per draw. */
-import { TWO_M24, TWO_M53, type RawBitGen } from "./bitgen.js";
+import { Buffered64 } from "./bitgen.js";
 import { join64, split64 } from "./u64.js";
 
 const TWO32 = 4294967296;
 
-export class SFC64Core implements RawBitGen {
+export class SFC64Core extends Buffered64 {
   /** s[0..3] as (hi, lo) halves; s[3] is the counter */
   ah = 0; al = 0; bh = 0; bl = 0; ch = 0; cl = 0; wh = 0; wl = 0;
-  hasUint32 = 0;
-  uinteger = 0;
-  hi = 0;
-  lo = 0;
 
   /** sfc64_next: tmp = a + b + w++; a = b ^ (b >> 11); b = c + (c << 3); c = rotl(c, 24) + tmp */
   next64(): void {
@@ -32,33 +28,6 @@ export class SFC64Core implements RawBitGen {
     this.ch = ((((ch << 24) | (cl >>> 8)) >>> 0) + th + (s - lo) / TWO32) >>> 0;
     this.hi = th;
     this.lo = tl;
-  }
-
-  nextUint32(): number {
-    if (this.hasUint32) {
-      this.hasUint32 = 0;
-      return this.uinteger;
-    }
-    this.next64();
-    this.hasUint32 = 1;
-    this.uinteger = this.hi;
-    return this.lo;
-  }
-
-  nextDouble(): number {
-    this.next64();
-    return (this.hi * 2097152 + (this.lo >>> 11)) * TWO_M53;
-  }
-
-  nextFloat(): number {
-    return (this.nextUint32() >>> 8) * TWO_M24;
-  }
-
-  fillDouble(out: Float64Array, start: number, end: number): void {
-    for (let i = start; i < end; i++) {
-      this.next64();
-      out[i] = (this.hi * 2097152 + (this.lo >>> 11)) * TWO_M53;
-    }
   }
 
   /** sfc64_set_seed: three seed words, counter 1, then 12 draws to mix */
