@@ -40,6 +40,7 @@ export { sort, argsort, searchsorted, bincount } from "./sorting.js";
 export { dot, matmul, vdot, inner, outer, cross } from "./products.js";
 export { save, load, savez, savez_compressed, NpzFile, frombuffer, fromfile, loadtxt, savetxt, KeyError, EOFError, BadZipFile } from "./io/index.js";
 export { genfromtxt } from "./io/index.js";
+export { fromstring } from "./io/index.js";
 export { concatenate, stack, vstack, row_stack, hstack, dstack, column_stack, block, split, array_split, hsplit, vsplit, dsplit, atleast_1d, atleast_2d, atleast_3d, tile, repeat } from "./combine.js";
 export { flip, fliplr, flipud, roll, rot90, diagonal, trace, diag, diagflat, tri, tril, triu } from "./rearrange.js";
 export { where, select, choose, clip, nan_to_num, isclose, allclose, array_equal, array_equiv } from "./select.js";

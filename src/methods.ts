@@ -45,7 +45,7 @@ declare module "./ndarray.js" {
     sort(...args: unknown[]): void; argsort(...args: unknown[]): NDArray;
     searchsorted(v: ArrayLike, ...args: unknown[]): NDArray; dot(b: ArrayLike, ...args: unknown[]): NDArray;
     tobytes(order?: "C" | "F" | "A" | "K" | { order?: "C" | "F" | "A" | "K" }): Uint8Array;
-    tofile(file: string | URL | number, opts?: { sep?: string; format?: string } | string): void;
+    tofile(file: string | URL | number, sep?: string | { sep?: string; format?: string }, format?: string): void;
     byteswap(inplace?: boolean | { inplace?: boolean }): NDArray;
     readonly T: NDArray; readonly real: NDArray; readonly imag: NDArray;
     [Symbol.iterator](): Iterator<NDArray>;
@@ -103,7 +103,7 @@ P.searchsorted = function (this: NDArray, v: ArrayLike, ...args: unknown[]) { re
 P.dot = function (this: NDArray, b: ArrayLike, ...args: unknown[]) { return dot(this, b, ...args); };
 P.matmul = function (this: NDArray, b: ArrayLike, opts?: object) { return opts ? matmul(this, b, opts) : matmul(this, b); };
 P.tobytes = function (this: NDArray, o?: Parameters<typeof tobytes>[1]) { return tobytes(this, o); };
-P.tofile = function (this: NDArray, f: string | URL | number, o?: Parameters<typeof tofile>[2]) { tofile(this, f, o); };
+P.tofile = function (this: NDArray, f: string | URL | number, ...args: unknown[]) { tofile(this, f, ...args); };
 P.byteswap = function (this: NDArray, i?: Parameters<typeof byteswap>[1]) { return byteswap(this, i); };
 P.set = function (this: NDArray, ...args: unknown[]) { set(this, ...args); };
 P.item = function (this: NDArray, ...idx: number[]) {

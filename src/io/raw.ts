@@ -1,17 +1,18 @@
-/** @file Raw bytes: np.frombuffer (a zero-copy view of JS memory), np.fromfile, and the ndarray methods tobytes, tofile and byteswap (exported as functions taking the array first). */
+/** @file Raw bytes: np.frombuffer (a zero-copy view of JS memory), np.fromstring, np.fromfile, and the ndarray methods tobytes, tofile and byteswap (exported as functions taking the array first); text mode (a separator) lives in raw-text.ts. */
 import * as fs from "node:fs";
 import { loadStorage } from "../../compiler/ir/node.js";
 import { contiguousView, forEachOffset } from "../../compiler/ir/view.js";
 import { DTYPES, parseDType, type DType } from "../../runtime/dtype.js";
-import { ValueError } from "../../runtime/errors.js";
+import { NumpyTypeError, ValueError } from "../../runtime/errors.js";
 import { byteswapBytes, normalizeBools, swapWidth } from "../../runtime/io/bytes.js";
-import { FdStreamReader, preadFully, writeFully } from "../../runtime/io/source.js";
+import { FdStreamReader, preadFully, readToEnd, writeFully } from "../../runtime/io/source.js";
 import { Storage } from "../../runtime/storage.js";
 import { beforeWrite, emptyArray, NDArray } from "../ndarray.js";
 import { transpose } from "../shape-ops.js";
 import { viewAs } from "../view-dtype.js";
 import { layoutBytes } from "./npy.js";
 import { argsWithOptions } from "../args.js";
+import { formatText, parseFileText, parseStringText, sepArg } from "./raw-text.js";
 
 export type BufferSource = ArrayBuffer | SharedArrayBuffer | ArrayBufferView;
 
@@ -89,19 +90,23 @@ export function tobytes(a: NDArray, order: "C" | "F" | "A" | "K" | { order?: "C"
   return bytes.slice();
 }
 
-function checkSep(sep: unknown, fn: string): void {
-  if (sep !== undefined && sep !== null && sep !== "") {
-    throw new ValueError(`${fn} with a text separator (sep=${JSON.stringify(sep)}) is not supported by numfuse yet; use sep=""`);
-  }
-}
-
 /**
- * a.tofile(file): the array's bytes in C order, whatever its layout, to a path (created or
- * truncated) or to a file descriptor at its current position. Binary only (sep = "").
+ * a.tofile(file, sep = "", format = "%s"): with sep = "" the array's bytes in C order, whatever
+ * its layout; otherwise text, as NumPy: each element in C order as Python's str() of it (or
+ * `format % (item,)`, printf-style), separated by `sep`, with no trailing separator. Goes to a path
+ * (created or truncated) or to a file descriptor at its current position. Text is built whole
+ * before the file is touched, so a format error leaves the file as it was.
  */
-export function tofile(a: NDArray, file: string | URL | number, opts: { sep?: string; format?: string } | string = {}): void {
-  checkSep(typeof opts === "string" ? opts : opts.sep, "tofile");
-  const { bytes } = layoutBytes(a, false);
+export function tofile(a: NDArray, file: string | URL | number, ...args: unknown[]): void {
+  const o = argsWithOptions<{ sep?: unknown; format?: unknown }>(args, ["sep", "format"]);
+  const sep = sepArg(o.sep, "tofile", 2);
+  let bytes: Uint8Array;
+  if (sep === "") bytes = layoutBytes(a, false).bytes;
+  else {
+    const format = o.format === undefined || o.format === null ? null : o.format;
+    if (format !== null && typeof format !== "string") throw new NumpyTypeError(`tofile() argument 3 must be str, not ${typeof format}`);
+    bytes = formatText(a, sep, format);
+  }
   if (typeof file === "number") {
     writeFully(file, bytes);
     return;
@@ -117,17 +122,23 @@ export function tofile(a: NDArray, file: string | URL | number, opts: { sep?: st
 interface FromFileOptions { dtype?: unknown; count?: number; sep?: string; offset?: number; like?: unknown }
 
 /**
- * np.fromfile(file, {dtype = float64, count = -1, offset = 0}): a new 1-D array of the file's
- * raw bytes (binary only, sep = ""). `offset` counts from the start of a path and from the current
- * position of a file descriptor; count = -1 reads whole elements to the end, and a count beyond
- * the end reads what there is, as NumPy.
+ * np.fromfile(file, {dtype = float64, count = -1, sep = "", offset = 0}): a new 1-D array of the
+ * file's raw bytes, or with a separator, of the numbers its text holds (NumPy's C reader, quirks
+ * included; offset is then refused). `offset` counts from the start of a path and from the current
+ * position of a file descriptor; count = -1 reads to the end, and a count beyond the end reads what
+ * there is, as NumPy. A file descriptor is left just past what was read (text mode: where NumPy's
+ * C stream stopped, when the descriptor's position can be learned from /proc; else at the end).
  */
 export function fromfile(file: string | URL | number, ...args: unknown[]): NDArray {
   const o = argsWithOptions<FromFileOptions>(args, ["dtype", "count", "sep", "offset"]);
-  checkSep(o.sep, "fromfile");
   const dt = o.dtype === undefined || o.dtype === null ? DTYPES.float64 : parseDType(o.dtype);
   const count = o.count === undefined || o.count === null ? -1 : toInt(o.count, "count");
+  const sep = sepArg(o.sep, "fromfile", 4);
   const offset = o.offset === undefined || o.offset === null ? 0 : toInt(o.offset, "offset");
+  if (sep !== "") {
+    if (offset !== 0) throw new NumpyTypeError("'offset' argument only permitted for binary files");
+    return fromfileText(file, dt, count, sep);
+  }
   if (offset < 0) throw new ValueError("offset must be non-negative");
   if (typeof file === "number") {
     const r = new FdStreamReader(file);
@@ -153,6 +164,53 @@ export function fromfile(file: string | URL | number, ...args: unknown[]): NDArr
   } finally {
     fs.closeSync(fd);
   }
+}
+
+/** A descriptor's file position (Linux exposes it in /proc), or null where it cannot be learned. */
+function fdPosition(fd: number): number | null {
+  try {
+    if (!fs.fstatSync(fd).isFile()) return null;
+    const m = /^pos:\s*(\d+)/m.exec(fs.readFileSync(`/proc/self/fdinfo/${fd}`, "latin1"));
+    return m ? Number(m[1]) : null;
+  } catch {
+    return null;
+  }
+}
+
+function fromfileText(file: string | URL | number, dt: DType, count: number, sep: string): NDArray {
+  if (typeof file !== "number") return parseFileText(new Uint8Array(fs.readFileSync(file)), dt, count, sep).out;
+  const pos = fdPosition(file);
+  if (pos === null) return parseFileText(readToEnd(file), dt, count, sep).out;
+  // read ahead without moving the descriptor, then move it past what NumPy's stream consumed
+  const size = fs.fstatSync(file).size;
+  const data = new Uint8Array(Math.max(0, size - pos));
+  const got = preadFully(file, data, pos);
+  const { out, consumed } = parseFileText(data.subarray(0, got), dt, count, sep);
+  new FdStreamReader(file).skip(consumed);
+  return out;
+}
+
+interface FromStringOptions { dtype?: unknown; count?: number; sep?: string; like?: unknown }
+
+/**
+ * np.fromstring(string, {dtype = float64, count = -1, sep}): the numbers in a string (or the bytes
+ * of a Buffer / typed array) separated by `sep`, read as NumPy's C reader does (whitespace around
+ * separators skipped, a whitespace separator matching any whitespace run, a trailing separator
+ * accepted). Binary mode (sep = "") is NumPy's removed-feature error. Where NumPy 2.4 would hand back
+ * uninitialised memory (count beyond the data), numfuse raises a ValueError.
+ */
+export function fromstring(string: string | BufferSource, ...args: unknown[]): NDArray {
+  const o = argsWithOptions<FromStringOptions>(args, ["dtype", "count", "sep"]);
+  const dt = o.dtype === undefined || o.dtype === null ? DTYPES.float64 : parseDType(o.dtype);
+  const count = o.count === undefined || o.count === null ? -1 : toInt(o.count, "count");
+  const sep = sepArg(o.sep, "fromstring", 4);
+  if (sep === "") throw new ValueError("The binary mode of fromstring is removed, use frombuffer instead");
+  let data: Uint8Array;
+  if (typeof string === "string") data = new TextEncoder().encode(string);
+  else if (string instanceof ArrayBuffer || string instanceof SharedArrayBuffer) data = new Uint8Array(string);
+  else if (ArrayBuffer.isView(string)) data = new Uint8Array(string.buffer, string.byteOffset, string.byteLength);
+  else throw new NumpyTypeError(`fromstring() argument 1 must be str or bytes-like, not ${typeof string}`);
+  return parseStringText(data, dt, count, sep);
 }
 
 function arrayOfBytes(bytes: Uint8Array, dt: DType): NDArray {
