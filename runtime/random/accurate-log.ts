@@ -1,8 +1,7 @@
 /**
  * @file A natural log rounded correctly in all but vanishingly rare cases (double-double
- * evaluation, error < 2**-70 relative). V8's Math.log is off by one ulp for ~7% of inputs where
- * glibc's log (which NumPy calls) is within 0.52 ulp, so the legacy polar Box-Muller and the
- * ziggurat tails use this one to reproduce NumPy's bits.
+ * evaluation, error < 2**-70 relative), the seed of accurate-math.ts's pow. NumPy's streams need
+ * glibc's log instead (it misrounds about 1 input in 1500): that is glibc-log.ts.
  */
 
 const F = new Float64Array(1);
@@ -100,21 +99,6 @@ export function log(x: number): number {
   return logReduced(F[0], k, j);
 }
 
-/** 2**i for i in [0, 32] */
-const POW2 = Float64Array.from({ length: 33 }, (_, i) => 2 ** i);
-
-/**
- * log(x) for x in (0, 1), the same bits as log(x): the exponent comes from clz32 of x * 2**32
- * (exact: flooring never crosses a power of two) instead of a store/reload through a typed array,
- * which stalls store forwarding; the polar Box-Muller's r2 is always here.
- */
-export function logUnit(x: number): number {
-  if (!(x >= 2.3283064365386963e-10) || x >= 0.9921875) return log(x);
-  const e = -1 - Math.clz32((x * 4294967296) >>> 0);
-  const m = x * POW2[-e];
-  return logReduced(m, e, ((m - 1) * 128) | 0);
-}
-
 /** log(m * 2**k) for m in [1, 2) whose top 7 fraction bits are j: the table step and the double-double sum. */
 function logReduced(m: number, k: number, j: number): number {
   const invc = INVC[j];
@@ -139,7 +123,3 @@ function logReduced(m: number, k: number, j: number): number {
   return t + lo;
 }
 
-/** log1p(-u) for u in [0, 1) drawn as k * 2**-53: 1 - u is exact, so this is log's correctly rounded value. */
-export function log1pNeg(u: number): number {
-  return log(1 - u);
-}

@@ -3,7 +3,8 @@
  * float), uniform, and the bounded integer samplers (Lemire and masked, with the buffered
  * 8/16-bit draws), each consuming bits exactly as NumPy does.
  */
-import { log1pNeg } from "./accurate-log.js";
+import { exp } from "./glibc-exp.js";
+import { log1pNeg } from "./glibc-log.js";
 import type { RawBitGen } from "./bitgen.js";
 import { bounded32Block, full32Block } from "./bounded-fast.js";
 import {
@@ -29,7 +30,7 @@ export function standardNormal(bg: RawBitGen): number {
         const yy = -log1pNeg(bg.nextDouble());
         if (yy + yy > xx * xx) return (lo >>> 17) & 1 ? -(ziggurat_nor_r + xx) : ziggurat_nor_r + xx;
       }
-    } else if ((fi_double[idx - 1] - fi_double[idx]) * bg.nextDouble() + fi_double[idx] < Math.exp(-0.5 * x * x)) {
+    } else if ((fi_double[idx - 1] - fi_double[idx]) * bg.nextDouble() + fi_double[idx] < exp(-0.5 * x * x)) {
       return x;
     }
   }
@@ -56,7 +57,7 @@ function normalSlow(bg: RawBitGen, idx: number, lo: number, rabs: number, x: num
       if (yy + yy > xx * xx) return (rabs >>> 8) & 1 ? -(ziggurat_nor_r + xx) : ziggurat_nor_r + xx;
     }
   }
-  if ((fi_double[idx - 1] - fi_double[idx]) * bg.nextDouble() + fi_double[idx] < Math.exp(-0.5 * x * x)) return x;
+  if ((fi_double[idx - 1] - fi_double[idx]) * bg.nextDouble() + fi_double[idx] < exp(-0.5 * x * x)) return x;
   return standardNormal(bg);
 }
 
@@ -91,7 +92,7 @@ export function standardExponential(bg: RawBitGen): number {
     const x = ri * we_double[idx];
     if (ri < ke_double[idx]) return x;
     if (idx === 0) return ziggurat_exp_r - log1pNeg(bg.nextDouble());
-    if ((fe_double[idx - 1] - fe_double[idx]) * bg.nextDouble() + fe_double[idx] < Math.exp(-x)) return x;
+    if ((fe_double[idx - 1] - fe_double[idx]) * bg.nextDouble() + fe_double[idx] < exp(-x)) return x;
   }
 }
 

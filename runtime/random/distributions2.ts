@@ -1,11 +1,13 @@
 /**
  * @file NumPy's gamma, beta, Poisson, binomial, geometric, Laplace and lognormal samplers
  * (distributions.c, plus the legacy binomial of legacy-distributions.c) on raw numbers, drawing
- * exactly the bits NumPy draws. log is the correctly rounded one; exp and pow likewise (glibc's
- * are within 0.52 ulp, so a result lying within ~0.01 ulp of a rounding midpoint can differ).
+ * exactly the bits NumPy draws. log and exp are glibc's own (glibc-log.ts, glibc-exp.ts); pow and
+ * log1p are not yet: pow is correctly rounded and log1p is V8's, so a result lying within ~0.01 ulp
+ * of a rounding midpoint can differ from NumPy's by one ulp.
  */
-import { log } from "./accurate-log.js";
-import { exp, pow } from "./accurate-math.js";
+import { pow } from "./accurate-math.js";
+import { exp } from "./glibc-exp.js";
+import { log } from "./glibc-log.js";
 import type { RawBitGen } from "./bitgen.js";
 import { standardExponential, standardNormal } from "./distributions.js";
 

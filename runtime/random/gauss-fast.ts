@@ -1,5 +1,5 @@
 /** @file The legacy polar Box-Muller (RandomState.standard_normal) over blocks of MT19937 doubles: one tight loop, the cached second value carried across calls, no double drawn that NumPy would not draw. */
-import { logUnit } from "./accurate-log.js";
+import { logUnit } from "./glibc-log.js";
 import type { MT19937Core } from "./mt19937.js";
 import { wasmAlloc, wasmMemory } from "../wasm-memory.js";
 

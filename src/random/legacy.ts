@@ -1,7 +1,7 @@
 /** @file The legacy API: RandomState over MT19937 (init_genrand/init_by_array seeding, polar Box-Muller with its cached gauss, masked randint) and np.random's module functions. */
 import { DTYPES } from "../../runtime/dtype.js";
 import { ValueError, OverflowError, NumpyTypeError } from "../../runtime/errors.js";
-import { logUnit } from "../../runtime/random/accurate-log.js";
+import { logUnit } from "../../runtime/random/glibc-log.js";
 import { legacyGaussFill, type GaussCache } from "../../runtime/random/gauss-fast.js";
 import type { MT19937Core } from "../../runtime/random/mt19937.js";
 import type { NDArray } from "../ndarray.js";

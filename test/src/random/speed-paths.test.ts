@@ -1,4 +1,4 @@
-/** @file The block paths of integers/randint (every integer dtype, Lemire and masked, endpoint, ranges around 2**32) and of the legacy polar Box-Muller against NumPy (test/fixtures/random_fast.json), with the wasm kernels on and off: values bit for bit, state after each call. */
+/** @file The block paths of integers/randint (every integer dtype, Lemire and masked, endpoint, ranges around 2**32) and of the legacy polar Box-Muller against NumPy (test/fixtures/random_fast.json), with the wasm kernels on and off: values bit for bit (glibc's log included), state after each call. */
 import { readFileSync } from "node:fs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import * as random from "../../../src/random/index.js";
@@ -6,7 +6,7 @@ import { NDArray } from "../../../src/ndarray.js";
 import { randomWasm } from "../../../runtime/random/pcg64-wasm.js";
 import { MT19937Core } from "../../../runtime/random/mt19937.js";
 import { PCG64Core } from "../../../runtime/random/pcg64.js";
-import { log, logUnit } from "../../../runtime/random/accurate-log.js";
+import { log, logUnit } from "../../../runtime/random/glibc-log.js";
 import { wasmAlloc, wasmMemory } from "../../../runtime/wasm-memory.js";
 import { decFloat } from "../../helpers/numpy.js";
 
@@ -54,7 +54,6 @@ function expectResult(got: unknown, want: any, what: string): void {
   expect(String(h & M64), `${what}: hash of all ${vals.length} values`).toBe(want.hash);
 }
 
-const valueAt = (got: unknown, k: number): unknown => (got instanceof NDArray ? (got.ravel().tolist() as unknown[])[k] : got);
 
 function stateOf(kind: string, obj: any): any {
   if (kind === "RandomState") {
@@ -66,6 +65,47 @@ function stateOf(kind: string, obj: any): any {
   if (st.bit_generator === "PCG64") return { state: String(st.state.state), inc: String(st.state.inc), has_uint32: st.has_uint32, uinteger: st.uinteger };
   const k = st.state.key.tolist() as number[];
   return { pos: st.state.pos, key_sum: String(k.reduce((a, b) => a + b, 0)), key0: k[0], key623: k[623] };
+}
+
+const GAUSS = new Set(["randn", "standard_normal", "normal"]);
+const sizeOf = (r: any): number => ("scalar" in r ? 1 : r.shape.reduce((a: number, b: number) => a * b, 1));
+
+/**
+ * The fixture's result with NumPy's own values put back. gen_random_fast.py stored numfuse's old
+ * values where glibc's log (NumPy's) is not correctly rounded (cr_log_patches: [index, old value,
+ * NumPy's value], 1-2 ulp apart, ~1 pair in 4500); glibc-log.ts reproduces glibc, so NumPy's values
+ * are the expected ones now: in the values, the head/tail, and the hash (sum of (i+1) * bits mod 2**64).
+ */
+function numpyResult(c: any): any {
+  if (!c.cr_log_patches) return c.result;
+  const want = structuredClone(c.result);
+  const n = sizeOf(want);
+  for (const [k, ours, theirs] of c.cr_log_patches as [number, Enc, Enc][]) {
+    if ("scalar" in want) want.scalar = theirs;
+    else if ("values" in want) want.values[k] = theirs;
+    else {
+      if (k < want.head.length) want.head[k] = theirs;
+      if (k >= n - want.tail.length) want.tail[k - (n - want.tail.length)] = theirs;
+      const h = BigInt(want.hash) + BigInt(k + 1) * (word(decFloat(theirs), "float64") - word(decFloat(ours), "float64"));
+      want.hash = String(((h % (M64 + 1n)) + M64 + 1n) % (M64 + 1n));
+    }
+  }
+  return want;
+}
+
+/**
+ * The state after call i with NumPy's cached gauss: the fixture stored numfuse's old one when that
+ * differed; NumPy's is the [0, old, NumPy's] patch of the next call that hands the cached value out.
+ */
+function numpyState(calls: any[], i: number): any {
+  const st = calls[i].state;
+  if (!st.has_gauss) return st;
+  for (let j = i + 1; j < calls.length; j++) {
+    if (!GAUSS.has(calls[j].method) || sizeOf(calls[j].result) === 0) continue;
+    const p = (calls[j].cr_log_patches ?? []).find((q: [number, Enc, Enc]) => q[0] === 0);
+    return p && Object.is(decFloat(p[1]), decFloat(st.gauss)) ? { ...st, gauss: p[2] } : st;
+  }
+  return st;
 }
 
 const wantState = (kind: string, s: any) => (kind === "RandomState" ? { ...s, gauss: decFloat(s.gauss) } : s);
@@ -90,11 +130,8 @@ for (const wasm of [true, false]) {
           const what = `#${i} ${c.method}(${JSON.stringify(c.args)}, ${JSON.stringify(c.kwargs)})`;
           const args = c.args.map(decArg);
           const got = Object.keys(c.kwargs).length ? obj[c.method](...args, c.kwargs) : obj[c.method](...args);
-          // c.result already carries numfuse's value where glibc's log (NumPy's) misrounds r2 (cr_log_patches:
-          // [index, ours, NumPy's], 1-2 ulp apart, ~1 pair in 4500): accurate-log.ts is correctly rounded, glibc's is not
-          if (c.cr_log_patches) for (const [k, , theirs] of c.cr_log_patches) expect(valueAt(got, k), `${what} [${k}] vs NumPy's ${theirs}`).not.toBe(decFloat(theirs));
-          expectResult(got, c.result, what);
-          expect(stateOf(ses.kind, obj), `${what}: state after`).toEqual(wantState(ses.kind, c.state));
+          expectResult(got, numpyResult(c), what);
+          expect(stateOf(ses.kind, obj), `${what}: state after`).toEqual(wantState(ses.kind, numpyState(ses.calls, i)));
         });
       });
     }

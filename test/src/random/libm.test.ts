@@ -1,0 +1,43 @@
+/** @file glibc-log.ts, glibc-exp.ts and fma.ts against this machine's glibc (test/fixtures/libm.json, from gen_libm.py): bit for bit on inputs where glibc is not correctly rounded, NumPy's polar r2 among them, and on random ones. */
+import { readFileSync } from "node:fs";
+import { describe, expect, it } from "vitest";
+import { log, logUnit } from "../../../runtime/random/glibc-log.js";
+import { exp } from "../../../runtime/random/glibc-exp.js";
+import { fmaExact } from "../../../runtime/random/fma.js";
+
+const fx = JSON.parse(readFileSync(new URL("../../fixtures/libm.json", import.meta.url), "utf8"));
+
+const F = new Float64Array(1);
+const B = new BigUint64Array(F.buffer);
+const num = (h: string): number => ((B[0] = BigInt("0x" + h)), F[0]);
+const bits = (v: number): string => ((F[0] = v), B[0].toString(16).padStart(16, "0"));
+
+function mismatches(rows: string[][], fn: (...a: number[]) => number): string[] {
+  const bad: string[] = [];
+  for (const row of rows) {
+    const args = row.slice(0, -1).map(num);
+    const got = bits(fn(...args));
+    // glibc's NaNs carry its own payload and sign: any NaN will do
+    if (got !== row[row.length - 1] && !(Number.isNaN(num(got)) && Number.isNaN(num(row[row.length - 1])))) bad.push(`${args} -> ${got}, glibc ${row[row.length - 1]}`);
+  }
+  return bad;
+}
+
+describe("glibc's libm, bit for bit", () => {
+  it("log", () => {
+    expect(fx.log.length).toBeGreaterThan(1000);
+    expect(mismatches(fx.log, log)).toEqual([]);
+  });
+  it("logUnit gives log's bits on (0, 1)", () => {
+    const unit = fx.log.filter((r: string[]) => num(r[0]) > 0 && num(r[0]) < 1);
+    expect(unit.length).toBeGreaterThan(500);
+    expect(mismatches(unit, logUnit)).toEqual([]);
+  });
+  it("exp", () => {
+    expect(fx.exp.length).toBeGreaterThan(1000);
+    expect(mismatches(fx.exp, exp)).toEqual([]);
+  });
+  it("fmaExact rounds a * b + c once", () => {
+    expect(mismatches(fx.fma, fmaExact)).toEqual([]);
+  });
+});
