@@ -6,7 +6,7 @@ export type DTypeName =
   | "bool"
   | "int8" | "int16" | "int32" | "int64"
   | "uint8" | "uint16" | "uint32" | "uint64"
-  | "float32" | "float64"
+  | "float16" | "float32" | "float64"
   | "complex64" | "complex128";
 
 /** NumPy's kind letters: b bool, i signed, u unsigned, f float, c complex. */
@@ -15,7 +15,8 @@ export type DTypeKind = "b" | "i" | "u" | "f" | "c";
 /**
  * The typed-array class kernels read and write for a dtype. int64/uint64 are read through an
  * Int32Array of the same memory (two 32-bit halves, little-endian), complex through a float
- * array of twice the length (interleaved re, im); bool is 0/1 in a Uint8Array.
+ * array of twice the length (interleaved re, im); bool is 0/1 in a Uint8Array; float16 is its IEEE
+ * binary16 bits in a Uint16Array (runtime/half.ts converts).
  */
 export type LaneArray =
   | Uint8Array | Int8Array | Int16Array | Uint16Array | Int32Array | Uint32Array
@@ -87,6 +88,7 @@ export const DTYPES: Readonly<Record<DTypeName, DType>> = {
   uint16: d("uint16", "u", 2, "H", "u16", Uint16Array),
   uint32: d("uint32", "u", 4, "I", "u32", Uint32Array),
   uint64: d("uint64", "u", 8, "L", "u64", Int32Array),
+  float16: d("float16", "f", 2, "e", "f16", Uint16Array),
   float32: d("float32", "f", 4, "f", "f32", Float32Array),
   float64: d("float64", "f", 8, "d", "f64", Float64Array),
   complex64: d("complex64", "c", 8, "F", "c64", Float32Array),
@@ -106,6 +108,7 @@ const NAMED: Readonly<Record<string, DTypeName>> = {
   uint16: "uint16", ushort: "uint16",
   uint32: "uint32", uintc: "uint32",
   uint64: "uint64", uint: "uint64", uintp: "uint64", ulong: "uint64", ulonglong: "uint64",
+  float16: "float16", half: "float16",
   float32: "float32", single: "float32",
   float64: "float64", float: "float64", double: "float64",
   complex64: "complex64", csingle: "complex64",
@@ -117,12 +120,12 @@ const CODES: Readonly<Record<string, DTypeName>> = {
   "?": "bool",
   b: "int8", h: "int16", i: "int32", l: "int64", q: "int64", n: "int64", p: "int64",
   B: "uint8", H: "uint16", I: "uint32", L: "uint64", Q: "uint64", N: "uint64", P: "uint64",
-  f: "float32", d: "float64", F: "complex64", D: "complex128",
+  e: "float16", f: "float32", d: "float64", F: "complex64", D: "complex128",
 };
 
 /** NumPy understands these but numfuse has no such dtype (yet). "str", "void" are handled by parseFlexible first. */
 const UNSUPPORTED_NAMES: ReadonlySet<string> = new Set([
-  "half", "float16", "longdouble", "float128", "clongdouble", "complex256",
+  "longdouble", "float128", "clongdouble", "complex256",
   "bytes", "bytes_", "str", "str_", "unicode", "object", "object_", "void",
   "datetime64", "timedelta64",
 ]);
@@ -156,9 +159,10 @@ function fromKindSize(s: string, letter: string, size: number): DTypeName | Erro
       return `${letter === "i" ? "int" : "uint"}${bits}` as DTypeName;
     }
     case "f":
+      if (size === 2) return "float16";
       if (size === 4) return "float32";
       if (size === 8) return "float64";
-      return size === 2 || size === 16 ? unsupported(s) : notUnderstood(s);
+      return size === 16 ? unsupported(s) : notUnderstood(s);
     case "c":
       if (size === 8) return "complex64";
       if (size === 16) return "complex128";
@@ -193,7 +197,7 @@ function parseString(s: string): DType {
     const code = Object.hasOwn(CODES, letter) ? CODES[letter] : undefined;
     if (code !== undefined) result = code;
     // NumPy takes bare "a" (deprecated bytes) only without a byte-order mark.
-    else if ("egGOSUVMmc".includes(letter) || (letter === "a" && order === "")) result = unsupported(s);
+    else if ("gGOSUVMmc".includes(letter) || (letter === "a" && order === "")) result = unsupported(s);
     else result = notUnderstood(s);
   } else {
     result = fromKindSize(s, letter, parseInt(digits, 10));

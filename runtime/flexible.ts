@@ -1,4 +1,5 @@
 /** @file Unicode and structured elements as bytes: reading/writing one element as JS values, and evaluating the movement-only graphs of flexible dtypes (kernels never see them). */
+import { d2h, H16 } from "./half.js";
 import { Op } from "../compiler/ir/ops.js";
 import type { Node } from "../compiler/ir/node.js";
 import { contiguousView, forEachOffset, prod, type View } from "../compiler/ir/view.js";
@@ -60,6 +61,7 @@ export function readValue(dv: DataView, off: number, dt: DType, bigint = false):
     case "uint32": return dv.getUint32(off, true);
     case "int64": return bigint ? dv.getBigInt64(off, true) : dv.getInt32(off + 4, true) * TWO32 + dv.getUint32(off, true);
     case "uint64": return bigint ? dv.getBigUint64(off, true) : dv.getUint32(off + 4, true) * TWO32 + dv.getUint32(off, true);
+    case "float16": return H16[dv.getUint16(off, true)];
     case "float32": return dv.getFloat32(off, true);
     case "float64": return dv.getFloat64(off, true);
     case "complex64": return { re: dv.getFloat32(off, true), im: dv.getFloat32(off + 4, true) };
@@ -166,6 +168,7 @@ export function writeValue(dv: DataView, off: number, dt: DType, x: FlexValue): 
       const b = typeof v === "bigint" ? v : BigInt(v as number);
       return dv.setBigUint64(off, BigInt.asUintN(64, b), true);
     }
+    case "float16": return dv.setUint16(off, d2h(Number(v)), true);
     case "float32": return dv.setFloat32(off, v as number, true);
     case "float64": return dv.setFloat64(off, v as number, true);
     case "complex64": { const c = v as { re: number; im: number }; dv.setFloat32(off, c.re, true); return dv.setFloat32(off + 4, c.im, true); }

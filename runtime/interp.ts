@@ -4,6 +4,7 @@ import { toposort, type Node } from "../compiler/ir/node.js";
 import type { View } from "../compiler/ir/view.js";
 import { DTYPES, type DType } from "./dtype.js";
 import { readElement, toDTypeValue, type JSScalar } from "./scalar.js";
+import { fround16 } from "./half.js";
 
 /**
  * One element while interpreting. Integers of every width are bigints, so arithmetic is exact and
@@ -64,7 +65,7 @@ function store(x: number | boolean | bigint | CPair<number>, dt: DType): Elem {
   switch (dt.kind) {
     case "b": return v !== 0 ? 1 : 0;
     case "c": return dt.itemsize === 8 ? [Math.fround(v), 0] : [v, 0];
-    default: return dt.itemsize === 4 ? Math.fround(v) : v;
+    default: return dt.itemsize === 4 ? Math.fround(v) : dt.itemsize === 2 ? fround16(v) : v;
   }
 }
 
@@ -208,6 +209,12 @@ const greater = (op: ReduceOp) => op === "max" || op === "argmax";
 function reduceSeq(op: ReduceOp, xs: Elem[], inDt: DType, dt: DType): Elem {
   switch (op) {
     case "sum": case "prod": {
+      if (dt.name === "float16") {
+        // NumPy's half loops accumulate in float32 and round to half once, at the end
+        let acc = op === "sum" ? 0 : 1;
+        for (const x of xs) acc = Math.fround(op === "sum" ? acc + (x as number) : acc * (x as number));
+        return store(acc, dt);
+      }
       let acc = store(op === "sum" ? 0 : 1, dt);
       for (const x of xs) {
         if (typeof acc === "object") {

@@ -1,5 +1,8 @@
 /** @file Scalar helpers that generated kernels call: NumPy's divmod, rounding, integer power, complex math. Kernels get them as the `H` argument of their factory, never as spliced text. */
 import { ValueError } from "./errors.js";
+import { d2h, fround16, H16, nextafter16 } from "./half.js";
+
+export { d2h, fround16, H16, nextafter16 };
 
 const negativePower = () => new ValueError("Integers to negative integer powers are not allowed.");
 
@@ -124,9 +127,13 @@ export function f2i32(x: number): number {
 export function f2i64(x: number): number {
   return x > -9223372036854775808 && x < 9223372036854775808 ? Math.trunc(x) : -9223372036854775808;
 }
-/** float -> uint64: values in [2**63, 2**64) convert directly, as NumPy's cast does. */
+/**
+ * float -> uint64: values in [2**63, 2**64) convert directly, as NumPy's cast does; from 2**64 up
+ * (inf too) x86's subtract-2**63-then-convert gives 0.
+ */
 export function f2u64(x: number): number {
-  return x >= 0 && x < 18446744073709551616 ? Math.trunc(x) : f2i64(x);
+  if (x >= 18446744073709551616) return 0;
+  return x >= 0 ? Math.trunc(x) : f2i64(x);
 }
 
 export function shl(a: number, b: number, bits: number): number {
@@ -523,5 +530,7 @@ export const KERNEL_HELPERS = {
   f2i32, f2i64, f2u64, shl, shr, heaviside, C, cdiv, cexp, clog, csqrt, cpow, csin, ccos, fpow,
   crecip, cexp2, cexpm1, clog2, clog10, clog1p, csinh, ccosh, ctanh, ctan, casin, cacos, cacosh, casinh, catanh, catan,
   cmax, cmin, cfmax, cfmin, nextafter, nextafter32, frexpExp, frexpMant, ldexp, gcd, lcm, popcount,
+  // float16: loads read H16[bits], stores write d2h(value), casts round with fround16
+  H16, d2h, fround16, nextafter16,
 };
 export type HelperName = keyof typeof KERNEL_HELPERS;

@@ -22,15 +22,15 @@ const WEAK_DEFAULT: Readonly<Record<WeakScalar["weak"], DType>> = {
 
 const intOf = (signed: boolean, size: number): DType =>
   DTYPES[`${signed ? "int" : "uint"}${size * 8}` as DTypeName];
-const floatOf = (size: number): DType => (size <= 4 ? DTYPES.float32 : DTYPES.float64);
-/** Complex type whose parts are floats of `partSize` bytes. */
+const floatOf = (size: number): DType => (size <= 2 ? DTYPES.float16 : size <= 4 ? DTYPES.float32 : DTYPES.float64);
+/** Complex type whose parts are floats of `partSize` bytes (there is no complex32: float16 parts widen). */
 const complexOf = (partSize: number): DType => (partSize <= 4 ? DTYPES.complex64 : DTYPES.complex128);
 
 /**
- * The float precision an integer needs: int8/16 and uint8/16 fit float32 exactly, wider ones
- * go to float64 (so even int64 and uint64 end up in float64, losing bits, as in NumPy).
+ * The float precision an integer needs: int8/uint8 fit float16 exactly, int16/uint16 float32, wider
+ * ones go to float64 (so even int64 and uint64 end up in float64, losing bits, as in NumPy).
  */
-const intFloatSize = (t: DType): number => (t.itemsize <= 2 ? 4 : 8);
+const intFloatSize = (t: DType): number => (t.itemsize === 1 ? 2 : t.itemsize === 2 ? 4 : 8);
 
 /** np.promote_types for the numeric dtypes. */
 export function promoteTypes(a: DType, b: DType): DType {

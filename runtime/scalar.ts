@@ -1,6 +1,7 @@
 /** @file Reading and writing single elements of a storage, and converting JS values to a dtype as NumPy's casts do. */
 import type { DType } from "./dtype.js";
 import { f2i32, f2i64, f2u64 } from "./kernel-helpers.js";
+import { d2h, fround16, H16 } from "./half.js";
 import type { Storage } from "./storage.js";
 import { readFlexElement, writeFlexElement, type FlexValue } from "./flexible.js";
 
@@ -28,7 +29,8 @@ export function readElement(storage: Storage, dt: DType, i: number, bigint = fal
         }
         return (dt.kind === "u" ? hi >>> 0 : hi) * TWO32 + lo;
       }
-      return a[i];
+      // float16 lanes hold bits
+      return dt.itemsize === 2 && dt.kind === "f" ? H16[a[i]] : a[i];
   }
 }
 
@@ -47,7 +49,7 @@ export function toDTypeValue(x: JSScalar, dt: DType): number | Complex | bigint 
   const v = isComplexObj(x) ? x.re : typeof x === "boolean" ? +x : x;
   switch (dt.kind) {
     case "b": return v !== 0 ? 1 : 0;
-    case "f": return dt.itemsize === 4 ? Math.fround(v) : v;
+    case "f": return dt.itemsize === 4 ? Math.fround(v) : dt.itemsize === 2 ? fround16(v) : v;
     default: {
       const t = Number.isInteger(v) ? v : dt.name === "uint64" ? f2u64(v) : dt.itemsize === 8 || dt.name === "uint32" ? f2i64(v) : f2i32(v);
       if (dt.isWide) return t;
@@ -75,5 +77,5 @@ export function writeElement(storage: Storage, dt: DType, i: number, x: JSScalar
       a[2 * i] = v as number;
       a[2 * i + 1] = Math.floor((v as number) / TWO32);
     }
-  } else a[i] = v as number;
+  } else a[i] = dt.itemsize === 2 && dt.kind === "f" ? d2h(v as number) : (v as number);
 }

@@ -1,4 +1,5 @@
 /** @file cumsum/cumprod (ufunc.accumulate): a scan routine over contiguous data, a fusion barrier like NumPy's accumulate loop. */
+import { d2h, H16 } from "../runtime/half.js";
 import { cast } from "../compiler/ir/node.js";
 import { reshape } from "../compiler/ir/movement.js";
 import { DTYPES, parseDType, type DType } from "../runtime/dtype.js";
@@ -36,16 +37,20 @@ export function accumulateWith(op: "sum" | "prod", a: NDArray, axis: number | nu
   const xr = contiguousX ? null : x._elementReader();
   const complex = dt.kind === "c";
   if (!complex && !dt.isWide) {
-    const X = xs.lanes(dt), R = rs.lanes(dt);
+    const X = xs.lanes(dt), R = rs.lanes(dt), half = dt.name === "float16";
     for (let o = 0; o < outer; o++) {
       for (let j = 0; j < inner; j++) {
         let acc = op === "sum" ? 0 : 1;
         for (let i = 0; i < n; i++) {
           const idx = (o * n + i) * inner + j;
-          const v = xr ? Number(xr(idx)) : X[xv.offset + idx];
+          const v = xr ? Number(xr(idx)) : half ? H16[X[xv.offset + idx]] : X[xv.offset + idx];
           acc = op === "sum" ? acc + v : acc * v;
-          R[idx] = acc;
-          acc = R[idx]; // keep the stored (rounded or wrapped) value, as NumPy's loop does
+          // keep the stored (rounded or wrapped) value, as NumPy's loop does; float16 lanes hold bits
+          if (half) acc = H16[(R[idx] = d2h(acc))];
+          else {
+            R[idx] = acc;
+            acc = R[idx];
+          }
         }
       }
     }

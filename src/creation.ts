@@ -140,7 +140,8 @@ export function eye(N: number, ...rest: unknown[]): NDArray {
   const out = emptyArray([N, cols], d, true);
   const { storage } = out._realized();
   const lanes = storage.lanes(d);
-  const one = d.kind === "c" ? [1, 0] : [1];
+  // float16 lanes hold bits: 0x3c00 is 1.0
+  const one = d.kind === "c" ? [1, 0] : d.name === "float16" ? [0x3c00] : [1];
   for (let i = 0; i < N; i++) {
     const j = i + k;
     if (j >= 0 && j < cols) {

@@ -68,6 +68,8 @@ export { round, round as around, fix } from "./ufunc/rounding.js";
 // dtypes
 export const { bool, int8, int16, int32, int64, uint8, uint16, uint32, uint64, float32, float64, complex64, complex128 } = DTYPES;
 export const bool_ = DTYPES.bool;
+export const { float16 } = DTYPES;
+export const half = DTYPES.float16;
 export const newaxis = null;
 export const nan = NaN;
 export const inf = Infinity;

@@ -1,6 +1,6 @@
 /** @file Products: np.dot, np.matmul (batched, broadcasting), np.vdot, np.inner, np.outer, np.cross; contractions run the blocked gemm routine on realized lanes. */
 import { cast } from "../compiler/ir/node.js";
-import { type DType } from "../runtime/dtype.js";
+import { DTYPES, type DType } from "../runtime/dtype.js";
 import { AxisError, NumpyTypeError, ValueError } from "../runtime/errors.js";
 import { canCast, promoteTypes } from "../runtime/promotion.js";
 import { gemm } from "../runtime/routines/gemm.js";
@@ -24,6 +24,8 @@ function lanesAs(a: NDArray, dt: DType) {
 
 /** (P x K) @ (K x Q) for arrays already shaped so; result (P x Q) of dtype dt, as `shape`. */
 function matmul2d(a: NDArray, b: NDArray, dt: DType, shape: readonly number[]): NDArray {
+  // NumPy's half matmul sums in float32 and rounds once; gemm has no float16 (bits) lanes
+  if (dt.name === "float16") return new NDArray(cast(matmul2d(a, b, DTYPES.float32, shape)._node, dt));
   const [P, K] = a.shape, Q = b.shape[1];
   const out = emptyArray(shape, dt, true);
   if (out.size === 0 || K === 0) return out;
@@ -71,10 +73,12 @@ export function matmul(a: ArrayLike, b: ArrayLike, ...args: unknown[]): NDArray 
     const req = [...(x.ndim === 1 ? [] : [M]), ...(y.ndim === 1 ? [] : [N])];
     throw new ValueError(`operands could not be broadcast together with remapped shapes [original->remapped]: ${remap(x, xb)} ${remap(y, yb)}  and requested shape ${tupleStr(req)}`);
   }
-  const dt = promoteTypes(x.dtype, y.dtype);
+  const resDt = promoteTypes(x.dtype, y.dtype);
+  // float16 is computed in float32 (as NumPy's half loop sums) and rounded at the end
+  const dt = resDt.name === "float16" ? DTYPES.float32 : resDt;
   const shape = [...batch, ...(x.ndim === 1 ? [] : [M]), ...(y.ndim === 1 ? [] : [N])];
   if (out) checkOutShape(out, shape, batch.length);
-  const res = emptyArray(shape, dt, true);
+  let res = emptyArray(shape, dt, true);
   if (res.size > 0 && K > 0) {
     const A = lanesAs(x, dt), B = lanesAs(y, dt);
     const C = res._realized().storage.lanes(dt);
@@ -106,6 +110,7 @@ export function matmul(a: ArrayLike, b: ArrayLike, ...args: unknown[]): NDArray 
       }
     }
   }
+  if (resDt !== dt) res = new NDArray(cast(res._node, resDt));
   return out ? intoOut("matmul", res, out) : res;
 }
 

@@ -188,10 +188,13 @@ export function mean(a: ArrayLike, ...args: unknown[]): NDArray {
   const opts = kwargs<ReduceOptions>("mean", args, ["axis", "dtype", "out", "keepdims", "where"]);
   const arr = asarray(a);
   const axes = normalizeAxes(opts.axis, arr.ndim);
-  const dtype = opts.dtype ? parseDType(opts.dtype) : meanDType(arr.dtype);
+  // NumPy's _mean sums float16 in float32 (a float16 sum overflows at 65504) and rounds the mean back
+  const half = !opts.dtype && arr.dtype.name === "float16";
+  const dtype = opts.dtype ? parseDType(opts.dtype) : half ? DTYPES.float32 : meanDType(arr.dtype);
   const s = reduceNode(whereMasked(arr._node, opts.where), "sum", axes, dtype, !!opts.keepdims);
   const count = opts.where !== undefined && opts.where !== true ? maskCount(arr, opts.where as ArrayLike, axes, !!opts.keepdims) : constant(countOf(arr, axes), dtype, s.shape);
-  const node = elementwise(Op.Div, [s, count.dtype === dtype ? count : cast(count, dtype)]);
+  let node = elementwise(Op.Div, [s, count.dtype === dtype ? count : cast(count, dtype)]);
+  if (half && !opts.out) node = cast(node, DTYPES.float16);
   return finish(node, opts.out ?? null, { name: "add", inShape: arr.shape, axes, keepdims: !!opts.keepdims });
 }
 

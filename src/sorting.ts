@@ -1,4 +1,5 @@
 /** @file Sorting routines: np.sort, np.argsort, a.sort() in place, np.searchsorted and np.bincount, on realized lanes (NaN last, complex lexicographic, int64 exact). */
+import { d2h, H16 } from "../runtime/half.js";
 import { cast, contiguous } from "../compiler/ir/node.js";
 import { forEachOffset, isCContiguous } from "../compiler/ir/view.js";
 import { DTYPES, StructDType, type LaneArray } from "../runtime/dtype.js";
@@ -76,7 +77,9 @@ function keysOf(a: NDArray): Keys {
     }
     return { k0: null, k1, k2 };
   }
-  for (let i = 0; i < n; i++) k1[i] = lanes[base + i];
+  // float16 lanes hold bits: the key is the value
+  if (dt.name === "float16") for (let i = 0; i < n; i++) k1[i] = H16[lanes[base + i]];
+  else for (let i = 0; i < n; i++) k1[i] = lanes[base + i];
   return { k0: null, k1, k2: null };
 }
 
@@ -154,6 +157,18 @@ function sortRowsInPlace(out: NDArray, n: number): void {
       lanes[2 * i] = copy[2 * idx[i]];
       lanes[2 * i + 1] = copy[2 * idx[i] + 1];
     }
+    return;
+  }
+  if (dt.name === "float16") {
+    // float16 lanes hold bits: sort the values (exact in float32) and store their bits back
+    const bits = storage.lanes(dt).subarray(0, size);
+    const vals = Float32Array.from(bits, (h) => H16[h]);
+    const orig = vals.slice();
+    for (let r = 0; r < size; r += n) {
+      vals.subarray(r, r + n).sort();
+      restoreZeroOrder(vals, orig, r, r + n);
+    }
+    for (let i = 0; i < size; i++) bits[i] = d2h(vals[i]);
     return;
   }
   // typed-array sort is numeric with NaN last, which is NumPy's order for every real dtype

@@ -73,7 +73,7 @@ function scalarFor(v: JSScalar, dt: DType): number | Complex {
 }
 
 /** dtypes whose typed-array store rounds/wraps exactly as NumPy's loop does, with exact double arithmetic */
-const fastDType = (dt: DType) => dt.kind === "b" || dt.kind === "f" || ((dt.kind === "i" || dt.kind === "u") && !dt.isWide);
+const fastDType = (dt: DType) => dt.kind === "b" || (dt.kind === "f" && dt.name !== "float16") || ((dt.kind === "i" || dt.kind === "u") && !dt.isWide);
 
 /** `node` (shape [rows, cols]) as a flat Float64-readable array of numbers, row-major. */
 function numbersOf(node: Node): NumList {

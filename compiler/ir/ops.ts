@@ -100,9 +100,12 @@ const flc = (fn: (a: number) => number, name: string, cname: HelperName): Pick<E
 });
 
 const isF32 = (dt: DType) => dt.name === "float32" || dt.name === "complex64";
-/** the scaled value rounded to the dtype first (float32 kernels otherwise carry doubles between ops) */
-const fr = (dt: DType, x: number) => (isF32(dt) ? Math.fround(x) : x);
-const frjs = (dt: DType, x: string) => (isF32(dt) ? `Math.fround(${x})` : x);
+const isF16 = (dt: DType) => dt.name === "float16";
+/** the scaled value rounded to the dtype first (float32 and float16 kernels otherwise carry doubles between ops) */
+const fr = (dt: DType, x: number) => (isF32(dt) ? Math.fround(x) : isF16(dt) ? H.fround16(x) : x);
+const frjs = (dt: DType, x: string) => (isF32(dt) ? `Math.fround(${x})` : isF16(dt) ? `fround16(${x})` : x);
+/** NumPy's float16 maximum/minimum/fmax/fmin keep the first operand on ties, as its float32 fmax/fmin do */
+const firstOnTie = (dt: DType) => dt.name === "float32" || dt.name === "float16";
 const roundMul = (a: number, b: number, dt: DType) => H.rint(fr(dt, a * b)) / b;
 const roundDiv = (a: number, b: number, dt: DType) => H.rint(fr(dt, a / b)) * b;
 
@@ -197,17 +200,23 @@ export const OP_DEFS_ELEM = {
     helpers: ["ipow", "ipow32", "fpow"], ...cplx("cpow", 2),
   },
   // NumPy's loops return the second operand on ties (maximum(0.0, -0.0) is -0.0), except float32 fmax/fmin
-  // (C's fmaxf keeps the first): so these are not commutative. NaN propagates from either side (maximum)
+  // (C's fmaxf keeps the first) and all four for float16 (npy_half_ge): so these are not commutative. NaN propagates from either side (maximum)
   // or is skipped (fmax). Complex operands compare lexicographically, as NumPy's CGE/CLE.
-  [Op.Max]: { arity: 2, out: "same", fn: (a, b) => (a > b || a !== a ? a : b), js: (a, b) => `(${a} > ${b} || ${a} !== ${a} ? ${a} : ${b})`, ...cplx("cmax", 2) },
-  [Op.Min]: { arity: 2, out: "same", fn: (a, b) => (a < b || a !== a ? a : b), js: (a, b) => `(${a} < ${b} || ${a} !== ${a} ? ${a} : ${b})`, ...cplx("cmin", 2) },
+  [Op.Max]: {
+    arity: 2, out: "same", fn: (a, b, dt) => (a > b || (a === b && isF16(dt)) || a !== a ? a : b),
+    js: (a, b, dt) => `(${a} ${isF16(dt) ? ">=" : ">"} ${b} || ${a} !== ${a} ? ${a} : ${b})`, ...cplx("cmax", 2),
+  },
+  [Op.Min]: {
+    arity: 2, out: "same", fn: (a, b, dt) => (a < b || (a === b && isF16(dt)) || a !== a ? a : b),
+    js: (a, b, dt) => `(${a} ${isF16(dt) ? "<=" : "<"} ${b} || ${a} !== ${a} ? ${a} : ${b})`, ...cplx("cmin", 2),
+  },
   [Op.Fmax]: {
-    arity: 2, out: "same", fn: (a, b, dt) => (a > b || (a === b && dt.name === "float32") || b !== b ? a : b),
-    js: (a, b, dt) => `(${a} ${dt.name === "float32" ? ">=" : ">"} ${b} || ${b} !== ${b} ? ${a} : ${b})`, ...cplx("cfmax", 2),
+    arity: 2, out: "same", fn: (a, b, dt) => (a > b || (a === b && firstOnTie(dt)) || b !== b ? a : b),
+    js: (a, b, dt) => `(${a} ${firstOnTie(dt) ? ">=" : ">"} ${b} || ${b} !== ${b} ? ${a} : ${b})`, ...cplx("cfmax", 2),
   },
   [Op.Fmin]: {
-    arity: 2, out: "same", fn: (a, b, dt) => (a < b || (a === b && dt.name === "float32") || b !== b ? a : b),
-    js: (a, b, dt) => `(${a} ${dt.name === "float32" ? "<=" : "<"} ${b} || ${b} !== ${b} ? ${a} : ${b})`, ...cplx("cfmin", 2),
+    arity: 2, out: "same", fn: (a, b, dt) => (a < b || (a === b && firstOnTie(dt)) || b !== b ? a : b),
+    js: (a, b, dt) => `(${a} ${firstOnTie(dt) ? "<=" : "<"} ${b} || ${b} !== ${b} ? ${a} : ${b})`, ...cplx("cfmin", 2),
   },
   [Op.Atan2]: { arity: 2, out: "same", fn: Math.atan2, js: (a, b) => `Math.atan2(${a}, ${b})` },
   [Op.Hypot]: { arity: 2, out: "same", commutative: true, fn: (a, b) => Math.hypot(a, b), js: (a, b) => `Math.hypot(${a}, ${b})` },
@@ -221,12 +230,13 @@ export const OP_DEFS_ELEM = {
   [Op.Shl]: { arity: 2, out: "same", fn: (a, b, dt) => H.shl(a, b, bits(dt)), js: (a, b, dt) => `shl(${a}, ${b}, ${bits(dt)})`, helpers: ["shl"] },
   [Op.Shr]: { arity: 2, out: "same", fn: (a, b, dt) => H.shr(a, b, bits(dt)), js: (a, b, dt) => `shr(${a}, ${b}, ${bits(dt)})`, helpers: ["shr"] },
   [Op.Ldexp]: {
-    // float32 overflows and underflows at its own range: round the exact double product once
+    // float32 and float16 overflow and underflow at their own range: round the exact double product once
     arity: 2, out: "same", fn: (a, b, dt) => fr(dt, H.ldexp(a, b)), js: (a, b, dt) => frjs(dt, `ldexp(${a}, ${b})`), helpers: ["ldexp"],
   },
   [Op.Nextafter]: {
-    arity: 2, out: "same", fn: (a, b, dt) => (dt.name === "float32" ? H.nextafter32(a, b) : H.nextafter(a, b)),
-    js: (a, b, dt) => (dt.name === "float32" ? `nextafter32(${a}, ${b})` : `nextafter(${a}, ${b})`), helpers: ["nextafter", "nextafter32"],
+    arity: 2, out: "same", fn: (a, b, dt) => (dt.name === "float32" ? H.nextafter32(a, b) : isF16(dt) ? H.nextafter16(a, b) : H.nextafter(a, b)),
+    js: (a, b, dt) => (dt.name === "float32" ? `nextafter32(${a}, ${b})` : isF16(dt) ? `nextafter16(${a}, ${b})` : `nextafter(${a}, ${b})`),
+    helpers: ["nextafter", "nextafter32", "nextafter16"],
   },
   // results wrap to the dtype on store: gcd(int8 -128, 0) is -128 as in NumPy
   [Op.Gcd]: { arity: 2, out: "same", commutative: true, fn: (a, b) => H.gcd(a, b), js: (a, b) => `gcd(${a}, ${b})`, helpers: ["gcd"] },

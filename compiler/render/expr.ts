@@ -28,12 +28,16 @@ export function loadText(dt: DType, arr: string, p: string): Val {
   if (dt.kind === "c") return { re: `${arr}[${p}]`, im: `${arr}[${p} + 1]` };
   if (dt.name === "int64") return { re: `(${arr}[${p} + 1] * 4294967296 + (${arr}[${p}] >>> 0))` };
   if (dt.name === "uint64") return { re: `((${arr}[${p} + 1] >>> 0) * 4294967296 + (${arr}[${p}] >>> 0))` };
+  // float16 lanes hold bits: the table gives the exact value
+  if (dt.name === "float16") return { re: `H16[${arr}[${p}]]` };
   return { re: `${arr}[${p}]` };
 }
 
 export function storeText(dt: DType, arr: string, p: string, v: Val): string {
   if (dt.kind === "c") return `{ const wr = ${v.re}, wi = ${v.im ?? "0"}; ${arr}[${p}] = wr; ${arr}[${p} + 1] = wi; }`;
   if (dt.isWide) return `{ const w = ${v.re}; ${arr}[${p}] = w; ${arr}[${p} + 1] = Math.floor(w / 4294967296); }`;
+  // the one rounding of a float16 result (a Uint16Array store would truncate the double instead)
+  if (dt.name === "float16") return `${arr}[${p}] = d2h(${v.re});`;
   return `${arr}[${p}] = ${v.re};`;
 }
 
@@ -50,6 +54,12 @@ function castText(from: DType, to: DType, v: Val, use: (h: HelperName) => void):
     return to.name === "complex64" && from.name !== "complex64" && from.itemsize > 2
       ? { re: `Math.fround(${x})`, im: `Math.fround(${im})` }
       : { re: x, im };
+  }
+  if (to.name === "float16") {
+    // bool, int8 and uint8 values are all exact halves
+    if (from.name === "float16" || from.itemsize === 1) return { re: x };
+    use("fround16");
+    return { re: `fround16(${x})` };
   }
   if (to.kind === "f") return to.name === "float32" && (from.kind === "f" || from.kind === "c" || from.itemsize >= 4) ? { re: `Math.fround(${x})` } : { re: x };
   // integer targets

@@ -137,6 +137,8 @@ export function lowerKernel(spec: KernelSpec): LoweredKernel {
     }
   }
   const body = em.toString();
+  // float16 loads, stores and roundings name their helpers in the text only
+  for (const h of ["H16", "d2h", "fround16"] as const) if (new RegExp(`\\b${h}\\b`).test(body)) helpers.add(h);
   const argNames = operands.map((_, k) => (k === 0 ? "out0" : `in${k - 1}`));
   const helperLines = [...helpers].sort().map((h) => `const ${h} = H.${h};`);
   const makeSource = (fname: string, comment: string) =>
@@ -305,13 +307,16 @@ function accumulator(op: ReduceOp, dt: DType, name: string): AccCode {
     case "sum":
       return c
         ? { init: [`let ${name}_re = 0, ${name}_im = 0;`], step: (v) => `${name}_re += ${v.re}; ${name}_im += ${v.im};`, result: name }
-        : dt.name === "float32"
+        : dt.name === "float32" || dt.name === "float16"
+          // NumPy's half loops accumulate in float32 too (HALF_pairwise_sum's npy_float)
           ? { init: [`let ${name} = 0;`], step: (v) => `${name} = Math.fround(${name} + ${v.re});`, result: name }
           : { init: [`let ${name} = 0;`], step: (v) => `${name} += ${v.re};`, result: name };
     case "prod":
       return c
         ? { init: [`let ${name}_re = 1, ${name}_im = 0;`], step: (v) => `{ const t = ${name}_re * ${v.re} - ${name}_im * ${v.im}; ${name}_im = ${name}_re * ${v.im} + ${name}_im * ${v.re}; ${name}_re = t; }`, result: name }
-        : { init: [`let ${name} = 1;`], step: (v) => `${name} *= ${v.re};`, result: name };
+        : dt.name === "float16"
+          ? { init: [`let ${name} = 1;`], step: (v) => `${name} = Math.fround(${name} * ${v.re});`, result: name }
+          : { init: [`let ${name} = 1;`], step: (v) => `${name} *= ${v.re};`, result: name };
     case "max":
     case "min": {
       const gt = op === "max" ? ">" : "<";
@@ -364,6 +369,7 @@ function emitPhaseResult(em: Emitter, ph: Node, j: number, result: string): void
 /** A phase's value as NumPy would hold it: rounded to float32, wrapped to its integer width. */
 function finalize(dt: DType, x: string): string {
   if (dt.name === "float32") return `Math.fround(${x})`;
+  if (dt.name === "float16") return `fround16(${x})`;
   if (dt.kind === "i" || dt.kind === "u") return wrapInt(dt, x);
   return x;
 }
@@ -399,8 +405,8 @@ function renderReduce(em: Emitter, spec: KernelSpec, nops: number, no: number, n
       const ctx = exprContext(em, helpers, leafAt(at(off)), counter);
       return renderExpr(ctx, ph.src[0]).re;
     };
-    // float32 sums add in float32, as NumPy's FLOAT_pairwise_sum does
-    const r32 = ph.dtype.name === "float32";
+    // float32 sums add in float32, as NumPy's FLOAT_pairwise_sum does (and HALF_pairwise_sum, rounding to half at the end)
+    const r32 = ph.dtype.name === "float32" || ph.dtype.name === "float16";
     const add = (a: string, b: string) => (r32 ? `Math.fround(${a} + ${b})` : `(${a} + ${b})`);
     em.open(`function pw${j}(${[...used.map(q), "n", ...prior].join(", ")}) {`);
     em.open("if (n < 8) {");
@@ -505,8 +511,9 @@ function renderColumnReduce(em: Emitter, spec: KernelSpec, nops: number, nd: num
     const v = renderExpr(ctx, ph.src[0]).re;
     const t = `T[${index(0)}]`;
     switch (rop) {
-      case "sum": em.emit(ph.dtype.name === "float32" ? `${t} = Math.fround(${t} + ${v});` : `${t} += ${v};`); break;
-      case "prod": em.emit(`${t} *= ${v};`); break;
+      // row by row NumPy runs the binary loop, which rounds float16 results to half at every step
+      case "sum": em.emit(ph.dtype.name === "float32" ? `${t} = Math.fround(${t} + ${v});` : ph.dtype.name === "float16" ? `${t} = fround16(${t} + ${v});` : `${t} += ${v};`); break;
+      case "prod": em.emit(ph.dtype.name === "float16" ? `${t} = fround16(${t} * ${v});` : `${t} *= ${v};`); break;
       case "max": em.emit(`{ const x = ${v}; if (x > ${t} || x !== x) ${t} = x; }`); break;
       case "min": em.emit(`{ const x = ${v}; if (x < ${t} || x !== x) ${t} = x; }`); break;
       case "any": em.emit(`{ const x = ${v}; if (x !== 0 && x !== false) ${t} = 1; }`); break;

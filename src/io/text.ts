@@ -1,4 +1,5 @@
 /** @file np.loadtxt, np.savetxt and np.genfromtxt: delimited text files read and written with NumPy 2.4's parsing rules, error messages and output bytes. */
+import { d2h } from "../../runtime/half.js";
 import * as fs from "node:fs";
 import * as zlib from "node:zlib";
 import { DTYPES, parseDType, type DType } from "../../runtime/dtype.js";
@@ -276,7 +277,7 @@ class Sink {
       case "int32": return new Int32Array(n);
       case "uint32": return new Uint32Array(n);
       case "int16": return new Int16Array(n);
-      case "uint16": return new Uint16Array(n);
+      case "uint16": case "float16": return new Uint16Array(n);
       case "int8": return new Int8Array(n);
       default: return new Uint8Array(n);
     }
@@ -293,6 +294,7 @@ class Sink {
       b[2 * this.n] = (v as Complex).re;
       b[2 * this.n + 1] = (v as Complex).im;
     } else if (this.buf instanceof BigInt64Array || this.buf instanceof BigUint64Array) b[this.n] = v as bigint;
+    else if (this.dt.name === "float16") b[this.n] = d2h(Number(v)); // float16 storage holds bits
     else b[this.n] = typeof v === "bigint" ? Number(v) : (v as number);
     this.n++;
   }

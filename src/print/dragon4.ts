@@ -1,4 +1,5 @@
-/** @file Exact decimal digit generation for float32/float64 (NumPy's Dragon4 semantics) with BigInt arithmetic, plus positional/scientific layout. */
+/** @file Exact decimal digit generation for float16/float32/float64 (NumPy's Dragon4 semantics) with BigInt arithmetic, plus positional/scientific layout. */
+import { d2h } from "../../runtime/half.js";
 
 /**
  * Trim modes, as NumPy names them: 'k' keep everything, '.' drop trailing zeros but keep the
@@ -32,9 +33,17 @@ interface Binary { m: bigint; e: number; unequal: boolean; even: boolean }
 
 const view = new DataView(new ArrayBuffer(8));
 
-function decompose(x: number, f32: boolean): Binary {
+/** The binary format a value is printed for: its neighbours (and so its shortest digits) depend on it. */
+export type FloatBits = 16 | 32 | 64;
+
+function decompose(x: number, fb: FloatBits): Binary {
   let m: number, e: number, biased: number, frac: number;
-  if (f32) {
+  if (fb === 16) {
+    const h = d2h(x);
+    biased = (h >>> 10) & 0x1f;
+    frac = h & 0x3ff;
+    if (biased === 0) { m = frac; e = -24; } else { m = frac + 0x400; e = biased - 25; }
+  } else if (fb === 32) {
     view.setFloat32(0, x);
     const bits = view.getUint32(0);
     biased = (bits >>> 23) & 0xff;
@@ -124,8 +133,8 @@ function shortest(b: Binary, k: number): Decimal {
  * position that both identifies the value and reaches minCut, or at maxCut; wherever it ends
  * short of the shortest form the exact value is rounded there.
  */
-function digits(x: number, f32: boolean, unique: boolean, maxCut: number, minCut: number): { d: Decimal; k: number } {
-  const b = decompose(x, f32);
+function digits(x: number, fb: FloatBits, unique: boolean, maxCut: number, minCut: number): { d: Decimal; k: number } {
+  const b = decompose(x, fb);
   if (b.m === 0n) {
     // Zero has a single digit, extended with zeros down to whichever cutoff applies.
     return { d: { c: 0n, q: Math.min(Math.max(Math.min(0, minCut), maxCut), 0) }, k: 0 };
@@ -157,10 +166,10 @@ function signOf(x: number, o: Dragon4Options): string {
 }
 
 /** NumPy's dragon4_positional for a finite x, with fractional cutoffs. */
-export function formatPositional(x: number, f32: boolean, o: Dragon4Options): string {
+export function formatPositional(x: number, fb: FloatBits, o: Dragon4Options): string {
   const maxCut = o.precision >= 0 ? -o.precision : -Infinity;
   const minCut = o.minDigits >= 0 ? -o.minDigits : Infinity;
-  const { d } = digits(Math.abs(x), f32, o.unique, maxCut, minCut);
+  const { d } = digits(Math.abs(x), fb, o.unique, maxCut, minCut);
   const ds = d.c.toString();
   let whole: string, frac: string;
   if (d.q >= 0) {
@@ -184,13 +193,13 @@ export function formatPositional(x: number, f32: boolean, o: Dragon4Options): st
 }
 
 /** NumPy's dragon4_scientific for a finite x; precision counts digits after the leading one. */
-export function formatScientific(x: number, f32: boolean, o: Dragon4Options): string {
+export function formatScientific(x: number, fb: FloatBits, o: Dragon4Options): string {
   const ax = Math.abs(x);
   let k = 0;
-  if (ax !== 0) k = leadingExponent(ax, decompose(ax, f32));
+  if (ax !== 0) k = leadingExponent(ax, decompose(ax, fb));
   const maxCut = o.precision >= 0 ? k - o.precision : -Infinity;
   const minCut = o.minDigits >= 0 ? k - o.minDigits : Infinity;
-  const { d } = digits(ax, f32, o.unique, maxCut, minCut);
+  const { d } = digits(ax, fb, o.unique, maxCut, minCut);
   let ds = d.c.toString();
   let exp: number;
   if (d.c === 0n) {

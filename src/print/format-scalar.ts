@@ -1,7 +1,8 @@
 /** @file Element formatters (NumPy's FloatingFormat, IntegerFormat, BoolFormat, ComplexFloatingFormat) and numpy-scalar str(). */
 
 import type { DType } from "../../runtime/dtype.js";
-import { formatPositional, formatScientific, type Dragon4Options, type TrimMode } from "./dragon4.js";
+import { formatPositional, formatScientific, type Dragon4Options, type FloatBits, type TrimMode } from "./dragon4.js";
+import { fround16 } from "../../runtime/half.js";
 import type { PrintOptions, Scalar } from "./options.js";
 
 export type ElementFormatter = (x: Scalar) => string;
@@ -30,13 +31,13 @@ export class FloatingFormat {
   private padRight = 0;
   private expSize = -1;
 
-  constructor(data: readonly number[], private readonly f32: boolean, private readonly opts: PrintOptions, private readonly signMode: "-" | "+" | " " = opts.sign) {
+  constructor(data: readonly number[], private readonly fb: FloatBits, private readonly opts: PrintOptions, private readonly signMode: "-" | "+" | " " = opts.sign) {
     this.precision = opts.floatmode === "unique" ? -1 : opts.precision;
     this.fill(data);
   }
 
   private fill(data: readonly number[]): void {
-    const { opts, f32 } = this;
+    const { opts, fb } = this;
     const finite = data.filter((x) => Number.isFinite(x));
     let maxVal = -Infinity, minVal = Infinity;
     for (const x of finite) {
@@ -46,10 +47,12 @@ export class FloatingFormat {
       if (a < minVal) minVal = a;
     }
     if (maxVal !== -Infinity) {
-      // NumPy compares against Python floats that take the array's own precision (NEP 50).
-      const cutoffMax = f32 ? 1e6 : 1e8;
-      const small = f32 ? Math.fround(1e-4) : 1e-4;
-      const ratio = f32 ? Math.fround(maxVal / minVal) : maxVal / minVal;
+      // NumPy compares against Python floats that take the array's own precision (NEP 50), and its
+      // cutoff is 10**min(8, finfo.precision): 1e3 for float16, 1e6 for float32.
+      const round = fb === 16 ? fround16 : fb === 32 ? Math.fround : (v: number) => v;
+      const cutoffMax = fb === 16 ? 1e3 : fb === 32 ? 1e6 : 1e8;
+      const small = round(1e-4);
+      const ratio = round(maxVal / minVal);
       if (maxVal >= cutoffMax || (!opts.suppress && (minVal < small || ratio > 1000))) this.expFormat = true;
     }
     const plus = this.signMode === "+";
@@ -67,7 +70,7 @@ export class FloatingFormat {
       const trim: TrimMode = fixed ? "k" : ".";
       let maxInt = 0, maxFrac = 0, maxExp = 0;
       for (const x of finite) {
-        const s = formatScientific(x, f32, d4({ precision, unique, trim, sign: plus }));
+        const s = formatScientific(x, fb, d4({ precision, unique, trim, sign: plus }));
         const e = s.indexOf("e");
         const [ip, fp] = splitPoint(s.slice(0, e));
         maxInt = Math.max(maxInt, ip.length);
@@ -87,7 +90,7 @@ export class FloatingFormat {
       const trim: TrimMode = fixed ? "k" : ".";
       let maxInt = 0, maxFrac = 0;
       for (const x of finite) {
-        const s = formatPositional(x, f32, d4({ precision, unique, trim, sign: plus }));
+        const s = formatPositional(x, fb, d4({ precision, unique, trim, sign: plus }));
         const [ip, fp] = splitPoint(s);
         maxInt = Math.max(maxInt, ip.length);
         maxFrac = Math.max(maxFrac, fp.length);
@@ -126,8 +129,8 @@ export class FloatingFormat {
       precision: this.precision, minDigits: this.minDigits, unique: this.unique, trim: this.trim,
       sign: plus, padLeft: this.padLeft,
     });
-    if (this.expFormat) return formatScientific(x, this.f32, { ...o, expDigits: this.expSize });
-    return formatPositional(x, this.f32, { ...o, padRight: this.padRight });
+    if (this.expFormat) return formatScientific(x, this.fb, { ...o, expDigits: this.expSize });
+    return formatPositional(x, this.fb, { ...o, padRight: this.padRight });
   }
 }
 
@@ -163,10 +166,10 @@ function integerFormatter(data: readonly Scalar[], sign: "-" | "+" | " "): Eleme
   };
 }
 
-function complexFormatter(data: readonly Scalar[], f32: boolean, opts: PrintOptions): ElementFormatter {
+function complexFormatter(data: readonly Scalar[], fb: FloatBits, opts: PrintOptions): ElementFormatter {
   const cs = data as readonly { re: number; im: number }[];
-  const real = new FloatingFormat(cs.map((z) => z.re), f32, opts, opts.sign);
-  const imag = new FloatingFormat(cs.map((z) => z.im), f32, opts, "+");
+  const real = new FloatingFormat(cs.map((z) => z.re), fb, opts, opts.sign);
+  const imag = new FloatingFormat(cs.map((z) => z.im), fb, opts, "+");
   return (x) => {
     const z = x as { re: number; im: number };
     const r = real.format(z.re);
@@ -174,6 +177,11 @@ function complexFormatter(data: readonly Scalar[], f32: boolean, opts: PrintOpti
     const end = i.trimEnd().length;
     return r + i.slice(0, end) + "j" + i.slice(end);
   };
+}
+
+/** The precision of a float dtype's values, or of a complex dtype's parts. */
+function realBits(dtype: DType): FloatBits {
+  return ((dtype.kind === "c" ? dtype.itemsize / 2 : dtype.itemsize) * 8) as FloatBits;
 }
 
 /** The formatter NumPy picks for this dtype, sized over the (possibly summarized) values. */
@@ -188,22 +196,22 @@ export function makeFormatter(data: readonly Scalar[], dtype: DType, opts: Print
     case "u":
       return integerFormatter(data, opts.sign);
     case "f": {
-      const ff = new FloatingFormat(data as readonly number[], dtype.itemsize === 4, opts);
+      const ff = new FloatingFormat(data as readonly number[], realBits(dtype), opts);
       return (x) => ff.format(x as number);
     }
     case "c":
-      return complexFormatter(data, dtype.itemsize === 8, opts);
+      return complexFormatter(data, realBits(dtype), opts);
   }
 }
 
 /** The repr-style text for one float part of a numpy scalar: positional within a range, else scientific. */
-function floatScalarPart(x: number, f32: boolean, trim: TrimMode, sign: boolean): string {
+function floatScalarPart(x: number, fb: FloatBits, trim: TrimMode, sign: boolean): string {
   if (Number.isNaN(x)) return (sign ? "+" : "") + "nan";
   if (!Number.isFinite(x)) return (x < 0 ? "-" : sign ? "+" : "") + "inf";
   const a = Math.abs(x);
-  const upper = f32 ? 1e6 : 1e16;
-  if (a === 0 || (a >= 1e-4 && a < upper)) return formatPositional(x, f32, d4({ trim, sign }));
-  return formatScientific(x, f32, d4({ trim: "-", sign }));
+  const upper = fb === 16 ? 1e3 : fb === 32 ? 1e6 : 1e16;
+  if (a === 0 || (a >= 1e-4 && a < upper)) return formatPositional(x, fb, d4({ trim, sign }));
+  return formatScientific(x, fb, d4({ trim: "-", sign }));
 }
 
 /** str() of a numpy scalar of the given dtype, e.g. "0.1" for np.float32(0.1), "(1+2j)" for complex. */
@@ -215,12 +223,12 @@ export function scalarStr(x: Scalar, dtype: DType): string {
     case "u":
       return intString(x);
     case "f":
-      return floatScalarPart(Number(x), dtype.itemsize === 4, "0", false);
+      return floatScalarPart(Number(x), realBits(dtype), "0", false);
     case "c": {
-      const f32 = dtype.itemsize === 8;
+      const fb = realBits(dtype);
       const z = isComplex(x) ? x : { re: Number(x), im: 0 };
-      if (z.re === 0 && !Object.is(z.re, -0)) return floatScalarPart(z.im, f32, "-", false) + "j";
-      return `(${floatScalarPart(z.re, f32, "-", false)}${floatScalarPart(z.im, f32, "-", true)}j)`;
+      if (z.re === 0 && !Object.is(z.re, -0)) return floatScalarPart(z.im, fb, "-", false) + "j";
+      return `(${floatScalarPart(z.re, fb, "-", false)}${floatScalarPart(z.im, fb, "-", true)}j)`;
     }
   }
 }

@@ -44,10 +44,11 @@ const noLoop = (name: string): never => {
   throw new NumpyTypeError(`ufunc '${name}' not supported for the input types, and the inputs could not be safely coerced to any supported types according to the casting rule ''safe''`);
 };
 
-/** float loops e/f/d (float16 is stored as float32 here), F/D for complex */
+/** float loops e/f/d, F/D for complex: the first one an input casts to safely (bool and 8-bit ints fit float16) */
 function floatOf(dt: DType): DType {
   if (dt.kind === "f" || dt.kind === "c") return dt;
-  if (dt.kind === "b" || dt.itemsize <= 2) return DTYPES.float32;
+  if (dt.kind === "b" || dt.itemsize === 1) return DTYPES.float16;
+  if (dt.itemsize === 2) return DTYPES.float32;
   return DTYPES.float64;
 }
 
@@ -212,9 +213,10 @@ export const UFUNC_DEFS: Record<string, UfuncDef> = {
   nextafter: { nin: 2, identity: null, rule: toFloat(false), lower: e2(Op.Nextafter) },
   spacing: {
     nin: 1, identity: null, rule: toFloat(false),
-    lower: (x) => {
-      // npy_spacing: the step away from zero (from -0.0 too, which steps up), NaN for inf
-      const up = where(elementwise(Op.Lt, [x[0], k(0, x[0])]), k(-Infinity, x[0]), k(Infinity, x[0]));
+    lower: (x, dt) => {
+      // npy_spacing: the step away from zero (from -0.0 too, which steps up), NaN for inf; npy_half_spacing
+      // instead always steps up (a positive gap, the smaller one below a negative power of two)
+      const up = dt.name === "float16" ? k(Infinity, x[0]) : where(elementwise(Op.Lt, [x[0], k(0, x[0])]), k(-Infinity, x[0]), k(Infinity, x[0]));
       const step = elementwise(Op.Sub, [elementwise(Op.Nextafter, [x[0], up]), x[0]]);
       return where(elementwise(Op.IsInf, [x[0]]), k(NaN, x[0]), step);
     },
@@ -257,9 +259,12 @@ export const ACCUMULATE_OPS: Record<string, ElemOp> = {
 function ldexpLoops(parts: readonly (DType | WeakScalar)[], inputs: readonly unknown[], name: string, forced?: DType) {
   const [x, e] = parts;
   let f: DType;
-  // a Python int mantissa takes the exponent array's integer type first (ldexp(2, int16_array) is float16);
-  // a JS boolean is a bool, not a weak scalar, as Python's True is
-  if (isWeakScalar(x)) f = x.weak === "complex" ? noLoop(name) : x.weak === "bool" ? floatOf(DTYPES.bool) : floatOf(resultType(x, e));
+  // a Python int mantissa fits the first loop, float16 ('ei', 'el'), for any integer exponent array
+  // (ldexp(2, int64_array) is float16), but not with a bool one; a JS boolean is a bool, as Python's True is
+  if (isWeakScalar(x)) {
+    f = x.weak === "complex" ? noLoop(name) : x.weak === "bool" ? floatOf(DTYPES.bool)
+      : x.weak === "int" && !isWeakScalar(e) && e.kind !== "b" ? DTYPES.float16 : floatOf(resultType(x, e));
+  }
   else f = x.kind === "c" ? noLoop(name) : floatOf(x);
   if (isWeakScalar(e)) {
     if (e.weak === "float" || e.weak === "complex") noLoop(name);

@@ -1,4 +1,5 @@
 /** @file np.round / np.around / ndarray.round and np.fix: NumPy's PyArray_Round (scale, rint, unscale), built from IR primitives so it fuses. */
+import { fround16 } from "../../runtime/half.js";
 import { cast, constant, elementwise, type Node } from "../../compiler/ir/node.js";
 import { Op } from "../../compiler/ir/ops.js";
 import { DTYPES } from "../../runtime/dtype.js";
@@ -38,9 +39,9 @@ function splitRoundArgs(rest: unknown[]): { decimals: number; out: NDArray | nul
 function roundNode(x: Node, decimals: number): Node {
   const dt = x.dtype;
   const p = powerOfTen(Math.abs(decimals));
-  const scale = constant(dt.name === "float32" || dt.name === "complex64" ? Math.fround(p) : p, dt, x.shape);
-  // complex parts round lane by lane and float32 rounds the scaled value first: both need the fused primitive
-  if (dt.kind === "c" || dt.name === "float32") return elementwise(decimals >= 0 ? Op.RoundMul : Op.RoundDiv, [x, scale]);
+  const scale = constant(dt.name === "float32" || dt.name === "complex64" ? Math.fround(p) : dt.name === "float16" ? fround16(p) : p, dt, x.shape);
+  // complex parts round lane by lane and float32/float16 round the scaled value first: both need the fused primitive
+  if (dt.kind === "c" || dt.name === "float32" || dt.name === "float16") return elementwise(decimals >= 0 ? Op.RoundMul : Op.RoundDiv, [x, scale]);
   const [op1, op2] = decimals >= 0 ? [Op.Mul, Op.Div] as const : [Op.Div, Op.Mul] as const;
   return elementwise(op2, [elementwise(Op.Rint, [elementwise(op1, [x, scale])]), scale]);
 }

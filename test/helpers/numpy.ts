@@ -38,9 +38,9 @@ export function decodeValue(v: Enc, dtype: string): Value {
   return decFloat(v);
 }
 
-/** A new numfuse array holding the fixture array (float16, which numfuse lacks, becomes float32). */
+/** A new numfuse array holding the fixture array. */
 export function decodeArray(e: EncodedArray): np.NDArray {
-  const dtype = e.dtype === "float16" ? "float32" : e.dtype;
+  const dtype = e.dtype;
   const flat = e.values.map((v) => decodeValue(v, dtype));
   const a = np.array(flat as never, { dtype });
   return e.shape.length === 1 ? a : a.reshape(e.shape);
@@ -59,19 +59,6 @@ const flatten = (x: unknown, out: unknown[] = []): unknown[] => {
   return out;
 };
 
-/** Round a double to the nearest float16 value (ties to even), with float16's overflow to inf. */
-export function f16round(x: number): number {
-  if (!Number.isFinite(x) || x === 0) return x;
-  const a = Math.abs(x);
-  if (a >= 65520) return Math.sign(x) * Infinity;
-  const e = Math.max(Math.floor(Math.log2(a)), -14);
-  const ulp = 2 ** (e - 10);
-  const q = a / ulp;
-  let r = Math.round(q);
-  if (q - Math.floor(q) === 0.5 && r % 2 !== 0) r -= 1;
-  return Math.sign(x) * r * ulp;
-}
-
 function floatClose(actual: number, expected: number, rtol: number, atol: number): boolean {
   if (Number.isNaN(expected)) return Number.isNaN(actual);
   if (rtol === 0 && atol === 0) return Object.is(actual, expected);
@@ -82,15 +69,12 @@ function floatClose(actual: number, expected: number, rtol: number, atol: number
 /**
  * Assert that `actual` equals NumPy's `expected`: shape, then dtype, then every value (NaN equals
  * NaN; exact unless tolerances are given; int64/uint64 compared as bigints, so exactly).
- * Where NumPy's dtype is float16, numfuse (which has no float16) must give float32: the values are
- * rounded to float16 and compared at float16 precision.
  */
 export function expectArrayEqualNumpy(actual: np.NDArray, expected: EncodedArray, opts: CompareOptions = {}): void {
   expect(actual.shape, "shape").toEqual(expected.shape);
-  const half = expected.dtype === "float16";
-  expect(actual.dtype.name, "dtype").toBe(half ? "float32" : expected.dtype);
-  const rtol = half ? Math.max(opts.rtol ?? 0, 1e-3) : opts.rtol ?? 0;
-  const atol = half ? Math.max(opts.atol ?? 0, 2 ** -24) : opts.atol ?? 0;
+  expect(actual.dtype.name, "dtype").toBe(expected.dtype);
+  const rtol = opts.rtol ?? 0;
+  const atol = opts.atol ?? 0;
   const got = flatten(actual.tolist({ bigint: true }));
   const dt = actual.dtype.name;
   const want = expected.values.map((v) => decodeValue(v, dt));
@@ -107,7 +91,7 @@ export function expectArrayEqualNumpy(actual: np.NDArray, expected: EncodedArray
         ok = Math.hypot(gc.re - w.re, gc.im - w.im) <= atol + rtol * Math.hypot(w.re, w.im);
       } else ok = floatClose(gc.re, w.re, rtol, atol) && floatClose(gc.im, w.im, rtol, atol);
     } else if (typeof w === "number") {
-      ok = typeof g === "number" && floatClose(half ? f16round(g) : g, w, rtol, atol);
+      ok = typeof g === "number" && floatClose(g, w, rtol, atol);
     } else ok = g === w;
     if (!ok) bad.push(`[${i}] got ${show(g)} want ${show(w)}`);
   }
