@@ -1,8 +1,10 @@
-/** @file np.pad against NumPy (test/fixtures/pad.json, written by gen_pad.py): every mode and dtype, wide pads, pad_width/values forms, errors; plus a kernel-count check that the interior is written once. */
+/** @file np.pad against NumPy (test/fixtures/pad.json, written by gen_pad.py): every mode and dtype, wide pads, pad_width/values forms, errors; plus plan and kernel counts (one plan, the interior written once), strings, and single-round odd reflection against inline NumPy values. */
 import { describe, expect, it } from "vitest";
 import * as np from "../../src/index.js";
-import { pad } from "../../src/pad.js";
+import { pad, type PadOptions } from "../../src/pad.js";
 import { runCases, type Result, type Spec } from "../helpers/pad-fixture.js";
+import { counters, resetCounters } from "../../runtime/debug.js";
+import { planCacheStats } from "../../runtime/plan-cache.js";
 
 
 const size = (s: number[]) => s.reduce((p, n) => p * n, 1);
@@ -105,6 +107,51 @@ describe("pad internals", () => {
     x.set(0, 0, 100);
     expect(p.item(0, 0)).toBe(-2);
     expect(x.item(0, 0)).toBe(100);
+  });
+});
+
+describe("pad plans", () => {
+  const run = (f: () => np.NDArray) => {
+    resetCounters();
+    const lookups = planCacheStats.hits + planCacheStats.misses;
+    f();
+    return { kernels: counters.kernelsRun, plans: planCacheStats.hits + planCacheStats.misses - lookups };
+  };
+  it("a single-period pad is one plan: the interior once, then two border fills per axis", () => {
+    const x = fl([6, 5]).eval();
+    for (const mode of ["reflect", "symmetric", "wrap", "edge", "constant"] as const) {
+      expect(run(() => pad(x, 2, mode)), mode).toEqual({ kernels: 5, plans: 1 });
+    }
+    const x3 = fl([3, 4, 5]).eval();
+    expect(run(() => pad(x3, 1, "reflect"))).toEqual({ kernels: 7, plans: 1 });
+  });
+  it("reflect_type odd in one round: corners from the stored borders, rounded as NumPy stores them", () => {
+    // np.pad((np.arange(24) * 0.75 - 2).reshape(2, 3, 4), 1, 'reflect', reflect_type='odd')
+    expect(pad(fl([2, 3, 4]), 1, "reflect", { reflect_type: "odd" }).tolist()).toEqual([[[-14.75, -14.0, -13.25, -12.5, -11.75, -11.0], [-11.75, -11.0, -10.25, -9.5, -8.75, -8.0], [-8.75, -8.0, -7.25, -6.5, -5.75, -5.0], [-5.75, -5.0, -4.25, -3.5, -2.75, -2.0], [-2.75, -2.0, -1.25, -0.5, 0.25, 1.0]], [[-5.75, -5.0, -4.25, -3.5, -2.75, -2.0], [-2.75, -2.0, -1.25, -0.5, 0.25, 1.0], [0.25, 1.0, 1.75, 2.5, 3.25, 4.0], [3.25, 4.0, 4.75, 5.5, 6.25, 7.0], [6.25, 7.0, 7.75, 8.5, 9.25, 10.0]], [[3.25, 4.0, 4.75, 5.5, 6.25, 7.0], [6.25, 7.0, 7.75, 8.5, 9.25, 10.0], [9.25, 10.0, 10.75, 11.5, 12.25, 13.0], [12.25, 13.0, 13.75, 14.5, 15.25, 16.0], [15.25, 16.0, 16.75, 17.5, 18.25, 19.0]], [[12.25, 13.0, 13.75, 14.5, 15.25, 16.0], [15.25, 16.0, 16.75, 17.5, 18.25, 19.0], [18.25, 19.0, 19.75, 20.5, 21.25, 22.0], [21.25, 22.0, 22.75, 23.5, 24.25, 25.0], [24.25, 25.0, 25.75, 26.5, 27.25, 28.0]]]);
+    // float32 with width 2: one corner differs from computing in float64 and rounding once
+    const b = np.array([[0.1, 0.7, 0.3, 1.3], [0.2, 0.9, 0.4, 2.1], [0.35, 0.15, 1.7, 0.05]], { dtype: "float32" });
+    const want = [0.8000000715255737, -1.5499999523162842, -0.14999999105930328, 1.25, -1.100000023841858, 2.549999952316284, 6.199999809265137, 3.8499999046325684, -0.20000001788139343, -0.5, 0.0, 0.5, 0.20000001788139343, 0.5, 0.7999999523162842, 0.5, -0.10000000894069672, -0.5, 0.10000000149011612, 0.699999988079071, 0.30000001192092896, 1.2999999523162842, 2.299999952316284, 1.8999998569488525, 0.0, -0.4999999701976776, 0.20000000298023224, 0.8999999761581421, 0.4000000059604645, 2.0999999046325684, 3.799999713897705, 3.299999713897705, -1.0, 0.5499999523162842, 0.3499999940395355, 0.15000000596046448, 1.7000000476837158, 0.05000000074505806, -1.600000023841858, -0.05000000447034836, -2.0, 1.5999999046325684, 0.5, -0.5999999642372131, 3.0, -1.9999998807907104, -7.0, -3.3999998569488525, -1.9000002145767212, 1.5999999046325684, 0.5999999642372131, -0.3999999761581421, 3.1000001430511475, -1.1999999284744263, -5.5, -1.9999998807907104];
+    expect(pad(b, 2, "reflect", { reflect_type: "odd" }).reshape(-1).tolist()).toEqual(want.map(Math.fround));
+    const x = fl([6, 5]).eval();
+    expect(run(() => pad(x, 2, "symmetric", { reflect_type: "odd" }))).toEqual({ kernels: 5, plans: 1 });
+  });
+  it("pads wider than one period still follow NumPy's rounds", () => {
+    // np.pad(np.arange(3.), 5, 'reflect')
+    expect(pad(np.arange(3, { dtype: "float64" }), 5, "reflect").tolist()).toEqual([1, 0, 1, 2, 1, 0, 1, 2, 1, 0, 1, 2, 1]);
+  });
+});
+
+describe("pad of strings", () => {
+  // np.pad(np.array(['ab', 'c', 'def']), 2, mode) in NumPy 2.x
+  const s = () => np.array(["ab", "c", "def"]);
+  it.each([
+    ["edge", {}, ["ab", "ab", "ab", "c", "def", "def", "def"]],
+    ["reflect", {}, ["def", "c", "ab", "c", "def", "c", "ab"]],
+    ["symmetric", {}, ["c", "ab", "ab", "c", "def", "def", "c"]],
+    ["wrap", {}, ["c", "def", "ab", "c", "def", "ab", "c"]],
+    ["constant", { constant_values: "z" }, ["z", "z", "ab", "c", "def", "z", "z"]],
+  ] as const)("%s", (mode, opts, want) => {
+    expect(pad(s(), 2, mode, opts as PadOptions).tolist()).toEqual(want);
   });
 });
 
