@@ -3,6 +3,7 @@ import type { DType } from "../../runtime/dtype.js";
 import { Op } from "../ir/ops.js";
 import { toposort, type Node } from "../ir/node.js";
 import { walkKernel, type KernelSpec } from "../schedule.js";
+import { beginConstants, emitTrigScalar, emitTrigVector, vconst, withConstants } from "./wasm-trig.js";
 import { F64, FnBuilder, I32, I64_TRUNC_SAT_F64_S, OP, SIMD, V128, f64const, i32const, i64const, moduleBytes, simd, uleb, type FnImport, type ValType } from "./wasm-asm.js";
 
 /** wasm value kinds: f64 for float data, i32 for bools */
@@ -69,7 +70,7 @@ const EXP = {
   overflow: 7.09782712893383973096e+02, underflow: -7.45133219101941108420e+02,
 };
 
-/** Can this node be computed here? (Transcendentals stay in JS: wasm has no exp or sin.) */
+/** Can this node be computed here? (Transcendentals other than exp, sin and cos are calls to the imported Math functions.) */
 function supportedNode(n: Node, isLeaf: (n: Node) => boolean): boolean {
   if (isLeaf(n)) return true;
   if (!supportedDType(n.dtype)) return false;
@@ -89,14 +90,20 @@ function supportedNode(n: Node, isLeaf: (n: Node) => boolean): boolean {
   }
 }
 
+/**
+ * Transcendentals computed in the kernel itself, worth a wasm kernel even with imports around them. sin and
+ * cos still import their Math function, called only for arguments beyond fdlibm's medium reduction.
+ */
+const NATIVE: ReadonlySet<Op> = new Set([Op.Exp, Op.Sin, Op.Cos]);
+
 /** The imports `exprs` need, numbered from 0 (imports come first in the function index space). */
-export function importsOf(exprs: readonly Node[]): { table: CallTable; list: { name: string; arity: 1 | 2 }[]; nativeExp: boolean } {
+export function importsOf(exprs: readonly Node[]): { table: CallTable; list: { name: string; arity: 1 | 2 }[]; native: boolean } {
   const table: CallTable = new Map();
   const list: { name: string; arity: 1 | 2 }[] = [];
-  let nativeExp = false;
+  let native = false;
   for (const e of exprs) {
     for (const n of walkKernel(e)) {
-      if (n.op === Op.Exp) nativeExp = true;
+      if (NATIVE.has(n.op)) native = true;
       const imp = IMPORTED[n.op];
       if (imp && !table.has(imp.name)) {
         table.set(imp.name, list.length);
@@ -104,7 +111,7 @@ export function importsOf(exprs: readonly Node[]): { table: CallTable; list: { n
       }
     }
   }
-  return { table, list, nativeExp };
+  return { table, list, native };
 }
 
 /** exp of the f64 on the stack, bit for bit V8's Math.exp. */
@@ -151,7 +158,7 @@ function emitExpScalar(fb: FnBuilder): void {
 /** The same computation on two lanes (stack: v128 x -> v128 exp(x)), lane results equal to the scalar code. */
 function emitExpVector(fb: FnBuilder): void {
   const x = fb.local(V128), k = fb.local(V128), hi = fb.local(V128), lo = fb.local(V128), r = fb.local(V128), t = fb.local(V128), c = fb.local(V128), k1 = fb.local(V128);
-  const splat = (v: number) => fb.emit(...f64const(v), ...simd(SIMD.f64x2Splat));
+  const splat = (v: number) => vconst(fb, v);
   const op = (o: number) => fb.emit(...simd(o));
   fb.set(x);
   // k = trunc(x * invln2 + (x < 0 ? -0.5 : 0.5))
@@ -365,6 +372,11 @@ function compileExpr(fb: FnBuilder, root: Node, leaf: LeafFn): VT {
       emitExpScalar(fb);
       return "f64";
     }
+    if (n.op === Op.Sin || n.op === Op.Cos) {
+      value(a);
+      emitTrigScalar(fb, n.op === Op.Sin ? "sin" : "cos", callIndex(n.op));
+      return "f64";
+    }
     if (n.op in IMPORTED) {
       value(a);
       if (b) value(b);
@@ -521,6 +533,11 @@ function compileExprV(fb: FnBuilder, root: Node, leaf: (n: Node) => boolean): vo
       emitExpVector(fb);
       return;
     }
+    if (n.op === Op.Sin || n.op === Op.Cos) {
+      value(a);
+      emitTrigVector(fb, n.op === Op.Sin ? "sin" : "cos", callIndex(n.op));
+      return;
+    }
     if (n.op in IMPORTED) {
       // lane by lane through the imported Math function
       const la = twice(a), lb = b ? twice(b) : -1;
@@ -606,8 +623,9 @@ export function renderWasmElementwise(spec: KernelSpec, classes: readonly Stride
   for (const x of walkKernel(spec.root)) if (!supportedNode(x, isLeaf)) return null;
   const imports = importsOf([spec.root]);
   // a kernel of imported calls only is faster in JS (no boundary crossing per call)
-  if (imports.list.length && !imports.nativeExp) return null;
+  if (imports.list.length && !imports.native) return null;
   CALLS = imports.table;
+  beginConstants();
   const nops = dtypes.length, levels = extents.length - 1;
   const vector = dtypes[0].kind === "f" && simdable(spec.root, isLeaf);
   const fb = new FnBuilder([...dtypes.map(() => I32 as ValType), ...outerStrides.flatMap((d) => d.map(() => I32 as ValType)), ...extents.map(() => I32 as ValType)], []);
@@ -673,7 +691,7 @@ export function renderWasmElementwise(spec: KernelSpec, classes: readonly Stride
     });
   };
   nestLevel(0);
-  return { bytes: moduleBytes([fb], asImports(imports.list)), tail: [...outerStrides.flat(), ...extents] };
+  return { bytes: withConstants(moduleBytes([fb], asImports(imports.list))), tail: [...outerStrides.flat(), ...extents] };
 }
 
 /**
@@ -695,8 +713,9 @@ export function renderWasmReduce(
   for (const e of exprs) for (const x of walkKernel(e)) if (!supportedNode(x, isLeaf)) return null;
   const inputs = Array.from({ length: nops - 1 }, (_, k) => k + 1);
   const imports = importsOf(exprs);
-  if (imports.list.length && !imports.nativeExp) return null;
+  if (imports.list.length && !imports.native) return null;
   CALLS = imports.table;
+  beginConstants();
   const fnBase = imports.list.length + 1; // pw_j is function fnBase + j
 
   // pw_j(q_1..q_{nops-1}, n, r_0..r_{j-1}) -> f64: NumPy's pairwise_sum over the phase's expression
@@ -958,7 +977,7 @@ export function renderWasmReduce(
     });
   };
   nestLevel(0);
-  return { bytes: moduleBytes([fb, ...pws], asImports(imports.list)), tail: [...outerBytes.flat(), ...outerExtents, nInner] };
+  return { bytes: withConstants(moduleBytes([fb, ...pws], asImports(imports.list))), tail: [...outerBytes.flat(), ...outerExtents, nInner] };
 }
 
 /**
@@ -974,8 +993,9 @@ export function renderWasmColumn(spec: KernelSpec, innerClasses: readonly Stride
   const exprs = [ph.src[0], ...(spec.mode === "outer" ? [spec.root] : [])];
   for (const e of exprs) for (const x of walkKernel(e)) if (!supportedNode(x, isLeaf)) return null;
   const imports = importsOf(exprs);
-  if (imports.list.length && !imports.nativeExp) return null;
+  if (imports.list.length && !imports.native) return null;
   CALLS = imports.table;
+  beginConstants();
   const nops = dtypes.length;
   const inputs = Array.from({ length: nops - 1 }, (_, k) => k + 1);
   const params: ValType[] = [...dtypes.map(() => I32 as ValType), ...inputs.map(() => I32 as ValType), I32, I32];
@@ -1077,5 +1097,5 @@ export function renderWasmColumn(spec: KernelSpec, innerClasses: readonly Stride
       emitStore(fb, dtypes[0], vt, 8 * e);
     }, [0], () => 8);
   }
-  return { bytes: moduleBytes([fb], asImports(imports.list)), tail: [...rowBytes, nRows, nCols] };
+  return { bytes: withConstants(moduleBytes([fb], asImports(imports.list))), tail: [...rowBytes, nRows, nCols] };
 }
