@@ -4,7 +4,7 @@
  * 8/16-bit draws), each consuming bits exactly as NumPy does.
  */
 import { exp } from "./glibc-exp.js";
-import { log1pNeg } from "./glibc-log.js";
+import { log1pNeg } from "./glibc-log1p.js";
 import type { RawBitGen } from "./bitgen.js";
 import { bounded32Block, full32Block } from "./bounded-fast.js";
 import {

@@ -1,11 +1,11 @@
 /**
  * @file NumPy's gamma, beta, Poisson, binomial, geometric, Laplace and lognormal samplers
  * (distributions.c, plus the legacy binomial of legacy-distributions.c) on raw numbers, drawing
- * exactly the bits NumPy draws. log and exp are glibc's own (glibc-log.ts, glibc-exp.ts); pow and
- * log1p are not yet: pow is correctly rounded and log1p is V8's, so a result lying within ~0.01 ulp
- * of a rounding midpoint can differ from NumPy's by one ulp.
+ * exactly the bits NumPy draws. log, exp, pow and log1p are glibc's own (glibc-log.ts, glibc-exp.ts,
+ * glibc-pow.ts, glibc-log1p.ts), so the values come out bit for bit too.
  */
-import { pow } from "./accurate-math.js";
+import { pow } from "./glibc-pow.js";
+import { log1p } from "./glibc-log1p.js";
 import { exp } from "./glibc-exp.js";
 import { log } from "./glibc-log.js";
 import type { RawBitGen } from "./bitgen.js";
@@ -63,8 +63,8 @@ export function beta(bg: RawBitGen, a: number, b: number): number {
         const logX = log(U) / a;
         const logY = log(V) / b;
         const delta = logX - logY;
-        if (delta > 0) return exp(-Math.log1p(exp(-delta)));
-        return exp(delta - Math.log1p(exp(delta)));
+        if (delta > 0) return exp(-log1p(exp(-delta)));
+        return exp(delta - log1p(exp(delta)));
       }
     }
   }
@@ -247,7 +247,7 @@ function binomialInversion(bg: RawBitGen, n: number, p: number, st: BinomialCach
     st.psave = p;
     st.has = true;
     st.q = 1 - p;
-    st.r = exp(n * (legacy ? log(st.q) : Math.log1p(-p)));
+    st.r = exp(n * (legacy ? log(st.q) : log1p(-p)));
     st.c = n * p;
     st.m = Math.trunc(Math.min(n, st.c + 10 * Math.sqrt(st.c * st.q + 1)));
   }
@@ -308,6 +308,6 @@ function geometricSearch(bg: RawBitGen, p: number): number {
 /** random_geometric (Generator); values beyond int64 clamp to INT64_MAX (returned as 2**63). */
 export function geometric(bg: RawBitGen, p: number): number {
   if (p >= 0.333333333333333333333333) return geometricSearch(bg, p);
-  const z = Math.ceil(-standardExponential(bg) / Math.log1p(-p));
+  const z = Math.ceil(-standardExponential(bg) / log1p(-p));
   return z >= 9.223372036854776e18 ? 9.223372036854776e18 : z;
 }

@@ -1,9 +1,9 @@
 /** @file glibc 2.36's exp as x86-64 runs it on CPUs with FMA and AVX2 (the __exp_fma variant NumPy's distributions call), bit for bit in plain doubles: fused multiply-adds emulated exactly, behind a cheap fast path. */
 import { fmaExact, SPLIT } from "./fma.js";
 
-// glibc's __exp_data (sysdeps/ieee754/dbl-64/e_exp_data.c) with N = 128: 2**(j/128) ~ T2[j] * (1 + TAIL[j]),
-// T2[j] being the double whose bits glibc stores as tab[2j+1] + (j << 45)
-const TAIL = Float64Array.of(
+// glibc's __exp_data (sysdeps/ieee754/dbl-64/e_exp_data.c) with N = 128: 2**(j/128) ~ EXP_T2[j] * (1 + EXP_TAIL[j]),
+// EXP_T2[j] being the double whose bits glibc stores as tab[2j+1] + (j << 45)
+export const EXP_TAIL = Float64Array.of(
   0.0, 9.447885451727066e-17, -1.507066976926039e-17, -5.679155082825012e-17,
   4.9997448722726326e-17, -4.823683599994895e-17, 7.357846871247418e-18, 5.773230223741951e-17,
   8.189317638195515e-17, 5.326891139980878e-17, 1.6665881442326747e-18, -1.128113245461828e-17,
@@ -37,7 +37,7 @@ const TAIL = Float64Array.of(
   -5.545065618639427e-17, -5.149009745457733e-17, 5.336805878514151e-17, 3.498978661192973e-17,
   4.5784915277060095e-17, -5.241934575393899e-17, 2.0414278897578303e-17, 4.124842848606488e-18,
 );
-const T2 = Float64Array.of(
+export const EXP_T2 = Float64Array.of(
   1.0, 1.0054299011128027, 1.0108892860517005, 1.016378314910953,
   1.0218971486541166, 1.0274459491187637, 1.0330248790212284, 1.0386341019613787,
   1.0442737824274138, 1.0499440858006872, 1.0556451783605572, 1.061377227289262,
@@ -105,10 +105,10 @@ export function exp(x: number): number {
   if (e !== 0 && (h === 0.5 || h === -0.5) && e > 0 === h > 0) k += 2 * h;
   const r = fmaExact(k, NEGLN2LON, x + k * NEGLN2HIN);
   const j = k & 127;
-  const T = T2[j];
+  const T = EXP_T2[j];
   // tmp ~ 2**(j/128 - x ...) - 1 unfused (glibc fuses it): within d of glibc's when d covers each
   // fused step's second rounding (2**-52 of its result, 2**-51.4 of its product, doubled)
-  const tr = TAIL[j] + r;
+  const tr = EXP_TAIL[j] + r;
   const r2 = r * r;
   const a = r2 * (C2 + r * C3), b = r2 * r2 * (C4 + r * C5);
   const tq = tr + a;
@@ -130,8 +130,8 @@ function expLarge(x: number): number {
   const k = fmaExact(x, INVLN2N, SHIFT) - SHIFT;
   const r = fmaExact(k, NEGLN2LON, x + k * NEGLN2HIN);
   const j = k & 127;
-  const T = T2[j];
-  const tr = TAIL[j] + r;
+  const T = EXP_T2[j];
+  const tr = EXP_TAIL[j] + r;
   const tmp = expTmp(r, tr, r * r);
   const m = k >> 7;
   if (k >= 0) return fmaExact(T * POW2[m - 1009 + 1100], tmp, T * POW2[m - 1009 + 1100]) * P2_1009;

@@ -189,8 +189,3 @@ export function logUnit(x: number): number {
   if (m >= 1.375) return logMain(m * 0.5, e + 1, (m * 128 - 176) | 0);
   return logMain(m, e, (m * 128 - 48) | 0);
 }
-
-/** log1p(-u) for u in [0, 1) drawn as k * 2**-53: 1 - u is exact, so this is log's value of it. */
-export function log1pNeg(u: number): number {
-  return log(1 - u);
-}

@@ -1,7 +1,7 @@
 /** @file np.random.Generator and default_rng: NumPy's modern sampling methods over a bit generator, drawing at the call, in call order. */
 import { DTYPES, type DType } from "../../runtime/dtype.js";
 import { ValueError, OverflowError, NumpyTypeError } from "../../runtime/errors.js";
-import { log1pNeg } from "../../runtime/random/glibc-log.js";
+import { log1pNeg } from "../../runtime/random/glibc-log1p.js";
 import type { RawBitGen } from "../../runtime/random/bitgen.js";
 import {
   boundedUint64One, fillStandardNormal, standardExponential, standardExponentialF, standardNormal, standardNormalF,

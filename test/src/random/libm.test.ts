@@ -1,9 +1,12 @@
-/** @file glibc-log.ts, glibc-exp.ts and fma.ts against this machine's glibc (test/fixtures/libm.json, from gen_libm.py): bit for bit on inputs where glibc is not correctly rounded, NumPy's polar r2 among them, and on random ones. */
+/** @file glibc-log.ts, glibc-exp.ts, glibc-pow.ts, glibc-log1p.ts, glibc-expm1.ts and fma.ts against this machine's glibc (test/fixtures/libm.json, from gen_libm.py): bit for bit on inputs where glibc is not correctly rounded, NumPy's polar r2 among them, and on random ones. */
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { log, logUnit } from "../../../runtime/random/glibc-log.js";
 import { exp } from "../../../runtime/random/glibc-exp.js";
 import { fmaExact } from "../../../runtime/random/fma.js";
+import { pow } from "../../../runtime/random/glibc-pow.js";
+import { log1p, log1pNeg } from "../../../runtime/random/glibc-log1p.js";
+import { expm1 } from "../../../runtime/random/glibc-expm1.js";
 
 const fx = JSON.parse(readFileSync(new URL("../../fixtures/libm.json", import.meta.url), "utf8"));
 
@@ -39,5 +42,22 @@ describe("glibc's libm, bit for bit", () => {
   });
   it("fmaExact rounds a * b + c once", () => {
     expect(mismatches(fx.fma, fmaExact)).toEqual([]);
+  });
+  it("pow, special cases included", () => {
+    expect(fx.pow.length).toBeGreaterThan(1000);
+    expect(mismatches(fx.pow, pow)).toEqual([]);
+  });
+  it("log1p", () => {
+    expect(fx.log1p.length).toBeGreaterThan(1000);
+    expect(mismatches(fx.log1p, log1p)).toEqual([]);
+  });
+  it("log1pNeg(u) is log1p(-u)", () => {
+    const neg = fx.log1p.filter((r: string[]) => num(r[0]) <= 0 && num(r[0]) > -1);
+    expect(neg.length).toBeGreaterThan(500);
+    expect(mismatches(neg.map((r: string[]) => [bits(-num(r[0])), r[1]]), log1pNeg)).toEqual([]);
+  });
+  it("expm1", () => {
+    expect(fx.expm1.length).toBeGreaterThan(1000);
+    expect(mismatches(fx.expm1, expm1)).toEqual([]);
   });
 });
