@@ -19,7 +19,12 @@ const dt = (o?: { dtype?: unknown }, fallback: DType = DTYPES.float64) => (o?.dt
 
 export const zeros = (shape: Shape, opts: { dtype?: unknown } = {}) => filled(toShape(shape), 0, dt(opts));
 export const ones = (shape: Shape, opts: { dtype?: unknown } = {}) => filled(toShape(shape), 1, dt(opts));
-export const empty = (shape: Shape, opts: { dtype?: unknown } = {}) => emptyArray(toShape(shape), dt(opts));
+// NumPy leaves np.empty uninitialized, and so does numfuse for numbers: a reused block keeps its
+// old bytes. bool, string and record memory is zeroed, as stray bytes there are not valid values.
+export const empty = (shape: Shape, opts: { dtype?: unknown } = {}) => {
+  const d = dt(opts);
+  return emptyArray(toShape(shape), d, d.kind === "b" || d.isFlexible);
+};
 export function full(shape: Shape, fill_value: JSScalar | ArrayLike, opts: { dtype?: unknown } = {}): NDArray {
   const s = toShape(shape);
   if (typeof fill_value === "object" && fill_value !== null && !("re" in (fill_value as object))) {

@@ -58,7 +58,18 @@ export const simd = (op: number, ...imm: number[]): number[] => [0xfd, ...uleb(o
 
 export const f64const = (v: number): number[] => [OP.f64Const, ...new Uint8Array(new Float64Array([v]).buffer)];
 export const i32const = (v: number): number[] => [OP.i32Const, ...sleb(v)];
-export const i64const = (v: number): number[] => [OP.i64Const, ...sleb(v)];
+/** signed LEB128 of a 64-bit two's-complement value (sleb's 32-bit shifts would lose the high bits) */
+export function sleb64(v: bigint): number[] {
+  v = BigInt.asIntN(64, v);
+  const out: number[] = [];
+  for (;;) {
+    const b = Number(v & 0x7fn);
+    v >>= 7n;
+    if ((v === 0n && !(b & 0x40)) || (v === -1n && b & 0x40)) return [...out, b];
+    out.push(b | 0x80);
+  }
+}
+export const i64const = (v: number | bigint): number[] => [OP.i64Const, ...sleb64(BigInt(v))];
 
 /** One function: typed params, locals allocated on demand, a flat code buffer. */
 export class FnBuilder {

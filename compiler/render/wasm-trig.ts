@@ -1,5 +1,5 @@
 /** @file sin and cos inside wasm kernels, bit for bit V8's Math.sin/Math.cos (fdlibm: __ieee754_rem_pio2's small and medium reductions, __kernel_sin, __kernel_cos), calling the imported Math function only for |x| > 2^19*pi, NaN and infinities; and the kernels' two-lane constants as module globals. */
-import { F64, I32, OP, SIMD, V128, f64const, i32const, simd, uleb, type FnBuilder } from "./wasm-asm.js";
+import { F64, I32, OP, SIMD, V128, f64const, i32const, i64const, simd, uleb, type FnBuilder } from "./wasm-asm.js";
 
 export type TrigKind = "sin" | "cos";
 
@@ -42,17 +42,6 @@ export const PIO2 = Math.PI / 2;
 
 const EXP_MASK = 0x7ff0000000000000n, SIGN_MASK = 0x8000000000000000n, HIGH_MASK = 0xffffffff00000000n;
 
-/** i64.const from a bigint (wasm-asm's i64const works on 32-bit numbers) */
-function i64c(v: bigint): number[] {
-  const out: number[] = [OP.i64Const];
-  v = BigInt.asIntN(64, v);
-  for (;;) {
-    const b = Number(v & 0x7fn);
-    v >>= 7n;
-    if ((v === 0n && !(b & 0x40)) || (v === -1n && b & 0x40)) return [...out, b];
-    out.push(b | 0x80);
-  }
-}
 /**
  * Two-lane constants are immutable v128 globals of the module being rendered: V8 (11.3) rebuilds a
  * v128.const (or a splat of an f64.const) at every use inside a loop, three instructions each, where a
@@ -115,7 +104,7 @@ export function emitTrigScalar(fb: FnBuilder, kind: TrigKind, fallback: number):
   const x = L(), t = L(), fn = L(), r = L(), w = L(), y0 = L(), y1 = L(), tex = L(), t2 = L(), z = L(), v = L(), rs = L(), ks = L(), ay = L();
   const hx = fb.local(I32), q = fb.local(I32);
   const c = (k: number) => fb.emit(...f64const(k));
-  const highWord = () => fb.emit(I64_REINTERPRET_F64, ...i64c(32n), I64_SHR_U, I32_WRAP_I64);
+  const highWord = () => fb.emit(I64_REINTERPRET_F64, ...i64const(32n), I64_SHR_U, I32_WRAP_I64);
   /** the Cody-Waite step after the first: t2 = r; w = fn*p; r = t2 - w; w = fn*pt - ((t2 - r) - w); y0 = r - w */
   const iteration = (p: number, pt: number) => {
     fb.get(r).set(t2);
@@ -147,7 +136,7 @@ export function emitTrigScalar(fb: FnBuilder, kind: TrigKind, fallback: number):
     fb.emit(OP.f64Mul).set(w);
     fb.get(r).get(w).emit(OP.f64Sub).set(y0);
     // 2^exponent(|x|): fdlibm's i = exponent(x) - exponent(y0) > 16 as a comparison of values
-    fb.get(t).emit(I64_REINTERPRET_F64, ...i64c(EXP_MASK), I64_AND, OP.f64ReinterpretI64).set(tex);
+    fb.get(t).emit(I64_REINTERPRET_F64, ...i64const(EXP_MASK), I64_AND, OP.f64ReinterpretI64).set(tex);
     fb.get(y0).emit(OP.f64Abs);
     c(2 ** 16);
     fb.emit(OP.f64Mul).get(tex).emit(OP.f64Lt, OP.if, BLOCK_VOID);
@@ -227,7 +216,7 @@ function emitKernels(fb: FnBuilder, kind: TrigKind, l: KernelLocals): void {
     const qx = v;
     c(0);
     c(0.28125);
-    fb.get(ay).emit(I64_REINTERPRET_F64, ...i64c(HIGH_MASK), I64_AND, OP.f64ReinterpretI64);
+    fb.get(ay).emit(I64_REINTERPRET_F64, ...i64const(HIGH_MASK), I64_AND, OP.f64ReinterpretI64);
     c(0.25);
     fb.emit(OP.f64Mul).get(ay);
     c(COS_HIGH);

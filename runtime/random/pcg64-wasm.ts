@@ -3,7 +3,7 @@
  * pcg_setseq_128_xsl_rr_64), filling blocks of raw draws or doubles in the shared wasm memory.
  * Same bits as the JS limb arithmetic in pcg64.ts, which stays the fallback.
  */
-import { FnBuilder, I32, OP, i32const, moduleBytes, uleb, type ValType } from "../../compiler/render/wasm-asm.js";
+import { FnBuilder, I32, OP, i32const, i64const, moduleBytes, uleb, type ValType } from "../../compiler/render/wasm-asm.js";
 import { wasmAlloc, wasmMemory } from "../wasm-memory.js";
 
 const I64 = 0x7e as ValType;
@@ -14,18 +14,6 @@ const OP64 = {
 const MULT_LO = 4865540595714422341n;
 const MULT_HI = 2549297995355413924n;
 
-/** signed LEB128 of a 64-bit two's-complement value */
-function sleb64(v: bigint): number[] {
-  v = BigInt.asIntN(64, v);
-  const out: number[] = [];
-  for (;;) {
-    const b = Number(v & 0x7fn);
-    v >>= 7n;
-    if ((v === 0n && !(b & 0x40)) || (v === -1n && b & 0x40)) return [...out, b];
-    out.push(b | 0x80);
-  }
-}
-const i64const = (v: bigint) => [0x42, ...sleb64(v)];
 
 /** k(state, out, n, asDouble): state = [s_lo, s_hi, inc_lo, inc_hi] as i64 at `state`. */
 function build(): Uint8Array {
