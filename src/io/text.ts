@@ -2,11 +2,11 @@
 import { d2h } from "../../runtime/half.js";
 import * as fs from "node:fs";
 import * as zlib from "node:zlib";
-import { DTYPES, parseDType, type DType } from "../../runtime/dtype.js";
+import { DTYPES, parseDType, StructDType, SubarrayDType, UnicodeDType, type DType } from "../../runtime/dtype.js";
 import { NumpyTypeError, ValueError } from "../../runtime/errors.js";
 import { readToEnd, writeFully } from "../../runtime/io/source.js";
 import type { Complex } from "../../runtime/scalar.js";
-import { asarray, type ArrayLike } from "../convert.js";
+import { array, asarray, type ArrayLike } from "../convert.js";
 import { emptyArray, type NDArray } from "../ndarray.js";
 import { transpose } from "../shape-ops.js";
 import { parseFormat, pyFormat, specCount, type FormatArg } from "./text-format.js";
@@ -311,12 +311,14 @@ class Sink {
 // ---- loadtxt ----------------------------------------------------------------------------------------
 
 function textDType(x: unknown, fn: string): DType {
-  if (Array.isArray(x) || (typeof x === "string" && /^[<>|=]?[USVaOM]/.test(x) && x !== "uint8") || x === String) {
-    throw new NumpyTypeError(`${fn}: dtype ${JSON.stringify(x)} is not supported by numfuse (no string or structured dtypes yet); use a numeric dtype`);
-  }
+  if (x === String) return parseDType("U");
   if (x === Number) return DTYPES.float64;
   if (x === Boolean) return DTYPES.bool;
-  return parseDType(x);
+  const dt = parseDType(x);
+  if (dt.isFlexible && !(dt instanceof UnicodeDType) && !(dt instanceof StructDType)) {
+    throw new NumpyTypeError(`${fn}: dtype ${String(dt)} is not supported by numfuse; use a numeric, unicode or structured dtype`);
+  }
+  return dt;
 }
 
 function normUsecols(usecols: LoadtxtOptions["usecols"]): number[] | null {
@@ -349,6 +351,7 @@ export function loadtxt(fname: TextSource, ...args: unknown[]): NDArray {
     throw new NumpyTypeError("converters must be a dictionary mapping columns to converter functions or a single callable.");
   }
   const input = readInput(fname);
+  if (dt.isFlexible) return loadtxtFlexible(inputLines(input, opts.encoding), tok, dt, opts.dtype, skiprows, maxRows, usecols, conv, ndmin, !!opts.unpack);
   let arr: NDArray | null = null;
   let rows = 0, ncols = -1;
   if (input.bytes && conv === null && tok.quote === null && fastEligible(dt, tok.delimiter, tok.comments, input.utf8 ? "utf-8" : opts.encoding)) {
@@ -414,6 +417,88 @@ function loadtxtGeneral(lines: string[], tok: Tokenizer, dt: DType, skiprows: nu
   if (ncols < 0) ncols = usecols ? usecols.length : 0;
   const arr = rows === 0 && ncols === 0 && !usecols ? sink.toArray([0]) : sink.toArray([rows, ncols]);
   return { arr, rows, ncols };
+}
+
+/** The scalar dtypes a record's columns fill, in order (a subarray field takes one column per element). */
+function leafDTypes(dt: DType): DType[] {
+  // raw void ("V8") is one column that no text converts to
+  if (dt instanceof StructDType) return dt.names === null ? [dt] : dt.structFields.flatMap((f) => leafDTypes(f.dtype));
+  if (dt instanceof SubarrayDType) {
+    const per = leafDTypes(dt.subBase);
+    const n = dt.subShape.reduce((p, k) => p * k, 1);
+    return Array.from({ length: n }, () => per).flat();
+  }
+  return [dt];
+}
+
+/** The leaf values of one row, nested as np.array expects a record of `dt` (tuples as JS arrays). */
+function nestRecord(dt: DType, values: readonly unknown[], at: { i: number }): unknown {
+  if (dt instanceof StructDType) return dt.structFields.map((f) => nestRecord(f.dtype, values, at));
+  if (dt instanceof SubarrayDType) {
+    const build = (dims: readonly number[]): unknown =>
+      dims.length === 0 ? nestRecord(dt.subBase, values, at) : Array.from({ length: dims[0] }, () => build(dims.slice(1)));
+    return build(dt.subShape);
+  }
+  return values[at.i++];
+}
+
+/**
+ * loadtxt into a unicode or structured dtype: strings stay text, every other column is parsed as
+ * its field's dtype. A structured result is 1-D (one record per row), and `unpack` gives its fields.
+ */
+function loadtxtFlexible(lines: string[], tok: Tokenizer, dt: DType, dtypeArg: unknown, skiprows: number, maxRows: number, usecols: number[] | null,
+  conv: Converter | Record<number, Converter> | null, ndmin: number, unpack: boolean): NDArray {
+  const leaves = dt instanceof StructDType ? leafDTypes(dt) : null;
+  const rowsOut: unknown[] = [];
+  let ncols = -1, rows = 0;
+  for (let li = Math.max(0, skiprows); li < lines.length; li++) {
+    if (maxRows >= 0 && rows >= maxRows) break;
+    const fields = tokenize(lines[li], tok);
+    if (fields.length === 0) continue;
+    let picked = fields;
+    let colIds: number[] | null = null;
+    if (usecols !== null) {
+      picked = [];
+      colIds = [];
+      for (const c of usecols) {
+        const k = c < 0 ? c + fields.length : c;
+        if (k < 0 || k >= fields.length) throw new ValueError(`invalid column index ${c} at row ${rows + 1} with ${fields.length} columns`);
+        picked.push(fields[k]);
+        colIds.push(k);
+      }
+    }
+    if (leaves && picked.length !== leaves.length) {
+      throw new ValueError(`the dtype passed requires ${leaves.length} columns but ${picked.length} were found at row ${rows + 1}; use \`usecols\` to select a subset and avoid this error`);
+    }
+    if (ncols < 0) ncols = picked.length;
+    else if (picked.length !== ncols) {
+      throw new ValueError(`the number of columns changed from ${ncols} to ${picked.length} at row ${rows + 1}; use \`usecols\` to select a subset and avoid this error`);
+    }
+    const values = picked.map((s, j) => {
+      const col = colIds ? colIds[j] : j;
+      const f = conv === null ? null : typeof conv === "function" ? conv : (conv[col] ?? conv[col - fields.length] ?? null);
+      const leaf = leaves ? leaves[j] : dt;
+      if (leaf instanceof StructDType) throw new ValueError(`could not convert string ${pyRepr(s)} to ${leaf.str} at row ${rows}, column ${j + 1}.`);
+      if (leaf.isFlexible) return f ? String(f(s)) : s;
+      const v = f ? coerce(f(s), leaf) : parseValue(s, leaf);
+      if (v === null) throw new ValueError(`could not convert string ${pyRepr(s)} to ${leaf.name} at row ${rows}, column ${j + 1}.`);
+      return v;
+    });
+    rowsOut.push(leaves ? nestRecord(dt, values, { i: 0 }) : values);
+    rows++;
+  }
+  if (ncols < 0) ncols = leaves ? leaves.length : usecols ? usecols.length : 0;
+  // a unicode dtype without a length ("U", String) takes the longest field's, as NumPy sizes it
+  const asDType = dt instanceof UnicodeDType && dt.length === 0 ? dtypeArg === String ? "U" : dtypeArg : dt;
+  let arr = leaves ? array(rowsOut as ArrayLike, { dtype: asDType }) : array((rows ? rowsOut : []) as ArrayLike, { dtype: asDType });
+  if (!leaves && rows === 0) arr = arr.reshape(ncols === 0 ? [0] : [0, ncols]);
+  // NumPy's _ensure_ndmin_ndarray: squeeze when over ndmin, then atleast_1d, or atleast_2d(a).T
+  if (arr.ndim > ndmin) arr = arr.reshape(arr.shape.filter((n) => n !== 1));
+  if (arr.ndim < ndmin) arr = arr.reshape(ndmin === 1 ? [1] : arr.ndim === 0 ? [1, 1] : [arr.shape[0], 1]);
+  if (!unpack) return arr;
+  // NumPy's unpack: the fields of a record array, or the columns of a 2-D one
+  if (leaves) return (dt as StructDType).structFields.map((f) => arr.field(f.name)) as unknown as NDArray;
+  return transpose(arr);
 }
 
 /** What Python's str.isprintable() refuses (repr escapes it): other and separator characters but the space. */
