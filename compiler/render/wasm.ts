@@ -31,6 +31,9 @@ const UNARY_F64: Partial<Record<Op, number>> = {
 };
 const BOOL_OPS: Partial<Record<Op, number>> = { [Op.And]: OP.i32And, [Op.Or]: OP.i32Or, [Op.Xor]: OP.i32Xor };
 
+/** Levels of the pairwise recursion inlined into each summer before it calls itself (at least 1). */
+const PW_DEPTH = 3;
+
 /** Ops wasm has no instruction for: calls to the same Math function the JS kernels use (same bits). */
 export const IMPORTED: Partial<Record<Op, { name: string; arity: 1 | 2 }>> = {
   [Op.Sin]: { name: "sin", arity: 1 }, [Op.Cos]: { name: "cos", arity: 1 }, [Op.Tan]: { name: "tan", arity: 1 },
@@ -839,30 +842,35 @@ export function renderWasmReduce(
       fb.addTo(i, 1);
       fb.emit(OP.br, 0, OP.end, OP.end);
     };
-    fb.get(nL).emit(...i32const(128), OP.i32LeU, OP.if, 0x40);
-    leaf(nL);
-    fb.get(s).emit(OP.return, OP.end);
-    // up to 256: NumPy's split into two leaves, inlined (a call per leaf costs as much as its sums)
-    const n2 = fb.local(I32), s1 = fb.local(F64);
-    fb.get(nL).emit(...i32const(1), OP.i32ShrU, ...i32const(-8), OP.i32And).set(n2);
-    fb.get(nL).emit(...i32const(256), OP.i32LeU, OP.if, 0x40);
-    leaf(n2);
-    fb.get(s).set(s1);
-    fb.get(nL).get(n2).emit(OP.i32Sub).set(n2);
-    leaf(n2);
-    fb.get(s1).get(s).emit(...ADD, OP.return, OP.end);
-    // otherwise split at n2 = (n / 2) rounded down to a multiple of 8 (n2 still holds it)
-    for (const k of inputs) fb.get(q(k));
-    fb.get(n2);
-    for (let t = 0; t < j; t++) fb.get(r(t));
-    fb.emit(OP.call, ...uleb(fnBase + j));
-    for (const k of inputs) {
-      fb.get(q(k));
-      if (innerClasses[k] === "unit") fb.get(n2).emit(...i32const(dtypes[k].itemsize), OP.i32Mul, OP.i32Add);
-    }
-    fb.get(nL).get(n2).emit(OP.i32Sub);
-    for (let t = 0; t < j; t++) fb.get(r(t));
-    fb.emit(OP.call, ...uleb(fnBase + j), ...ADD);
+    // NumPy's recursion (split at n2 = (n / 2) rounded down to a multiple of 8) inlined PW_DEPTH
+    // levels deep, then a call: a call per leaf costs about as much as the leaf's own additions.
+    // sum(nn) leaves pairwise(nn elements at the pointers) in s and the pointers just past them.
+    const levels = Array.from({ length: PW_DEPTH }, () => ({ n2: fb.local(I32), rest: fb.local(I32), left: fb.local(F64) }));
+    const sum = (nn: number, depth: number): void => {
+      fb.get(nn).emit(...i32const(128), OP.i32LeU, OP.if, 0x40);
+      leaf(nn);
+      fb.emit(OP.else);
+      if (depth < PW_DEPTH) {
+        const L = levels[depth];
+        fb.get(nn).emit(...i32const(1), OP.i32ShrU, ...i32const(-8), OP.i32And).set(L.n2);
+        fb.get(nn).get(L.n2).emit(OP.i32Sub).set(L.rest);
+        sum(L.n2, depth + 1);
+        fb.get(s).set(L.left);
+        sum(L.rest, depth + 1);
+        fb.get(L.left).get(s).emit(...ADD).set(s);
+      } else {
+        for (const k of inputs) fb.get(q(k));
+        fb.get(nn);
+        for (let t = 0; t < j; t++) fb.get(r(t));
+        fb.emit(OP.call, ...uleb(fnBase + j)).set(s);
+        for (const k of inputs) {
+          if (innerClasses[k] === "unit") fb.get(q(k)).get(nn).emit(...i32const(dtypes[k].itemsize), OP.i32Mul, OP.i32Add).set(q(k));
+        }
+      }
+      fb.emit(OP.end);
+    };
+    sum(nL, 0);
+    fb.get(s);
     return fb;
   });
 
