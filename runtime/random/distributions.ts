@@ -5,6 +5,7 @@
  */
 import { exp } from "./glibc-exp.js";
 import { log1pNeg } from "./glibc-log1p.js";
+import { expf, log1pfNeg } from "./glibc-float.js";
 import type { RawBitGen } from "./bitgen.js";
 import { bounded32Block, full32Block } from "./bounded-fast.js";
 import {
@@ -72,11 +73,11 @@ export function standardNormalF(bg: RawBitGen): number {
     if (rabs < ki_float[idx]) return x;
     if (idx === 0) {
       for (;;) {
-        const xx = f32(-ziggurat_nor_inv_r_f * f32(log1pNeg(bg.nextFloat())));
-        const yy = f32(-f32(log1pNeg(bg.nextFloat())));
+        const xx = f32(-ziggurat_nor_inv_r_f * log1pfNeg(bg.nextFloat()));
+        const yy = -log1pfNeg(bg.nextFloat());
         if (f32(yy + yy) > f32(xx * xx)) return (rabs >>> 8) & 1 ? -f32(ziggurat_nor_r_f + xx) : f32(ziggurat_nor_r_f + xx);
       }
-    } else if (f32(f32(f32(fi_float[idx - 1] - fi_float[idx]) * bg.nextFloat()) + fi_float[idx]) < Math.exp(-0.5 * x * x)) {
+    } else if (f32(f32(f32(fi_float[idx - 1] - fi_float[idx]) * bg.nextFloat()) + fi_float[idx]) < exp(-0.5 * x * x)) {
       return x;
     }
   }
@@ -104,8 +105,8 @@ export function standardExponentialF(bg: RawBitGen): number {
     const ri = r >>> 8;
     const x = f32(ri * we_float[idx]);
     if (ri < ke_float[idx]) return x;
-    if (idx === 0) return f32(ziggurat_exp_r_f - f32(log1pNeg(bg.nextFloat())));
-    if (f32(f32(f32(fe_float[idx - 1] - fe_float[idx]) * bg.nextFloat()) + fe_float[idx]) < f32(Math.exp(-x))) return x;
+    if (idx === 0) return f32(ziggurat_exp_r_f - log1pfNeg(bg.nextFloat()));
+    if (f32(f32(f32(fe_float[idx - 1] - fe_float[idx]) * bg.nextFloat()) + fe_float[idx]) < expf(-x)) return x;
   }
 }
 

@@ -1,10 +1,8 @@
 /**
  * @file random_standard_gamma_f (NumPy's float32 gamma) on the float ziggurats: every step rounds to
- * float32 where C's float arithmetic does. powf/logf are the correctly rounded double results
- * rounded once to float32; glibc's powf/logf are within 0.82 ulp, so a value can differ by one ulp.
+ * float32 where C's float arithmetic does (NumPy's build has no FMA), and powf/logf are glibc's own.
  */
-import { log } from "./accurate-log.js";
-import { pow } from "./accurate-math.js";
+import { logf, powf } from "./glibc-float.js";
 import type { RawBitGen } from "./bitgen.js";
 import { standardExponentialF, standardNormalF } from "./distributions.js";
 
@@ -22,11 +20,11 @@ export function standardGammaF(bg: RawBitGen, shape: number): number {
       const U = bg.nextFloat();
       const V = standardExponentialF(bg);
       if (U <= f(1 - shape)) {
-        const X = f(pow(U, inv));
+        const X = powf(U, inv);
         if (X <= V) return X;
       } else {
-        const Y = f(-f(log(f(f(1 - U) / shape))));
-        const X = f(pow(f(f(1 - shape) + f(shape * Y)), inv));
+        const Y = -logf(f(f(1 - U) / shape));
+        const X = powf(f(f(1 - shape) + f(shape * Y)), inv);
         if (X <= f(V + Y)) return X;
       }
     }
@@ -43,6 +41,6 @@ export function standardGammaF(bg: RawBitGen, shape: number): number {
     const U = bg.nextFloat();
     const X2 = f(X * X);
     if (U < f(1 - f(f(C0331 * X2) * X2))) return f(b * V);
-    if (f(log(U)) < f(f(f(0.5 * X) * X) + f(b * f(f(1 - V) + f(log(V)))))) return f(b * V);
+    if (logf(U) < f(f(f(0.5 * X) * X) + f(b * f(f(1 - V) + logf(V))))) return f(b * V);
   }
 }

@@ -1,4 +1,4 @@
-/** @file glibc-log.ts, glibc-exp.ts, glibc-pow.ts, glibc-log1p.ts, glibc-expm1.ts and fma.ts against this machine's glibc (test/fixtures/libm.json, from gen_libm.py): bit for bit on inputs where glibc is not correctly rounded, NumPy's polar r2 among them, and on random ones. */
+/** @file glibc-log.ts, glibc-exp.ts, glibc-pow.ts, glibc-log1p.ts, glibc-expm1.ts, glibc-float.ts and fma.ts against this machine's glibc (test/fixtures/libm.json, from gen_libm.py): bit for bit on inputs where glibc is not correctly rounded or a float32 result sits near a rounding midpoint, NumPy's polar r2 among them, and on random ones. */
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { log, logUnit } from "../../../runtime/random/glibc-log.js";
@@ -7,15 +7,23 @@ import { fmaExact } from "../../../runtime/random/fma.js";
 import { pow } from "../../../runtime/random/glibc-pow.js";
 import { log1p, log1pNeg } from "../../../runtime/random/glibc-log1p.js";
 import { expm1 } from "../../../runtime/random/glibc-expm1.js";
+import { expf, log1pf, log1pfNeg, logf, powf } from "../../../runtime/random/glibc-float.js";
 
 const fx = JSON.parse(readFileSync(new URL("../../fixtures/libm.json", import.meta.url), "utf8"));
 
 const F = new Float64Array(1);
 const B = new BigUint64Array(F.buffer);
-const num = (h: string): number => ((B[0] = BigInt("0x" + h)), F[0]);
-const bits = (v: number): string => ((F[0] = v), B[0].toString(16).padStart(16, "0"));
+const numD = (h: string): number => ((B[0] = BigInt("0x" + h)), F[0]);
+const bitsD = (v: number): string => ((F[0] = v), B[0].toString(16).padStart(16, "0"));
+const num = numD, bits = bitsD;
 
-function mismatches(rows: string[][], fn: (...a: number[]) => number): string[] {
+const F32 = new Float32Array(1);
+const U32 = new Uint32Array(F32.buffer);
+const numf = (h: string): number => ((U32[0] = parseInt(h, 16)), F32[0]);
+const bitsf = (v: number): string => ((F32[0] = v), U32[0].toString(16).padStart(8, "0"));
+
+function mismatches(rows: string[][], fn: (...a: number[]) => number, single = false): string[] {
+  const [num, bits] = single ? [numf, bitsf] : [numD, bitsD];
   const bad: string[] = [];
   for (const row of rows) {
     const args = row.slice(0, -1).map(num);
@@ -59,5 +67,26 @@ describe("glibc's libm, bit for bit", () => {
   it("expm1", () => {
     expect(fx.expm1.length).toBeGreaterThan(1000);
     expect(mismatches(fx.expm1, expm1)).toEqual([]);
+  });
+  it("expf", () => {
+    expect(fx.expf.length).toBeGreaterThan(500);
+    expect(mismatches(fx.expf, expf, true)).toEqual([]);
+  });
+  it("logf", () => {
+    expect(fx.logf.length).toBeGreaterThan(500);
+    expect(mismatches(fx.logf, logf, true)).toEqual([]);
+  });
+  it("powf, special cases included", () => {
+    expect(fx.powf.length).toBeGreaterThan(1000);
+    expect(mismatches(fx.powf, powf, true)).toEqual([]);
+  });
+  it("log1pf", () => {
+    expect(fx.log1pf.length).toBeGreaterThan(1000);
+    expect(mismatches(fx.log1pf, log1pf, true)).toEqual([]);
+  });
+  it("log1pfNeg(u) is log1pf(-u)", () => {
+    const neg = fx.log1pf.filter((r: string[]) => numf(r[0]) <= 0 && numf(r[0]) > -1);
+    expect(neg.length).toBeGreaterThan(500);
+    expect(mismatches(neg.map((r: string[]) => [bitsf(-numf(r[0])), r[1]]), log1pfNeg, true)).toEqual([]);
   });
 });
