@@ -3,7 +3,6 @@ import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import * as random from "../../../src/random/index.js";
 import { PCG64Core, PCG_MULT } from "../../../runtime/random/pcg64.js";
-import { log } from "../../../runtime/random/accurate-log.js";
 
 const fx = JSON.parse(readFileSync(new URL("../../fixtures/random.json", import.meta.url), "utf8"));
 const big = (v: string | number | (string | number)[]) => (Array.isArray(v) ? v.map((x) => BigInt(x)) : BigInt(v));
@@ -123,14 +122,3 @@ describe("MT19937", () => {
   });
 });
 
-describe("accurate log", () => {
-  it("is correctly rounded on inputs where V8's Math.log is not", () => {
-    // reference values: mpmath, 200 bits, rounded to double
-    expect(log(0.8398815210314088)).toBe(-0.17449444348393545);
-    expect(log(0.7300859144743024)).toBe(-0.31459306070406157);
-    expect(log(1)).toBe(0);
-    expect(log(2)).toBe(Math.LN2);
-    expect(log(0)).toBe(-Infinity);
-    expect(log(5e-324)).toBe(-744.4400719213812);
-  });
-});

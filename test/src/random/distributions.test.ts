@@ -4,7 +4,6 @@ import { describe, expect, it } from "vitest";
 import * as random from "../../../src/random/index.js";
 import { NDArray } from "../../../src/ndarray.js";
 import * as np from "../../../src/index.js";
-import { exp, pow } from "../../../runtime/random/accurate-math.js";
 import { decFloat } from "../../helpers/numpy.js";
 
 const fx = JSON.parse(readFileSync(new URL("../../fixtures/random2.json", import.meta.url), "utf8"));
@@ -94,20 +93,3 @@ describe("argument checks as NumPy's", () => {
   });
 });
 
-describe("correctly rounded exp and pow", () => {
-  it("exp rounds to nearest where the true value sits 0.0015 ulp from a midpoint", () => {
-    // e**2.727030679853855 = 15.28742629670279473945...; glibc's exp returns 15.287426296702794
-    expect(exp(2.727030679853855)).toBe(15.287426296702796);
-    expect(exp(0)).toBe(1);
-    expect(exp(1)).toBe(Math.E);
-    expect(exp(-746)).toBe(0);
-    expect(exp(710)).toBe(Infinity);
-  });
-  it("pow", () => {
-    expect(pow(0.7388985929523978, 1.2055720730936283)).toBe(0.6943357912057554);
-    expect(pow(2, 10)).toBe(1024);
-    expect(pow(0, 3)).toBe(0);
-    expect(pow(0.5, 1e5)).toBe(0);
-    expect(pow(9, 0.5)).toBe(3);
-  });
-});
