@@ -12,6 +12,8 @@ interface Cached {
   plan: Plan;
   /** for every buffer bound to a caller's storage: the storage slot it takes */
   bound: [PlanBuffer, number][];
+  /** running now: its buffers hold this run's storages */
+  busy: boolean;
 }
 
 /** Scheduling and rendering cost far more than a small kernel's run: without this, `a.sum()` on 100k elements spent 0.9 ms re-rendering. */
@@ -70,7 +72,7 @@ function detach(plan: Plan, storages: readonly Storage[]): Cached {
   const buffers = plan.allBuffers.map(copy);
   const kernels = plan.kernels.map((k): LoweredKernel => ({ ...k, args: k.args.map(copy), spec: null as never }));
   const results = plan.results.map((r): Operand => ({ buf: copy(r.buf), view: r.view }));
-  return { plan: new Plan([], kernels, buffers, results), bound };
+  return { plan: new Plan([], kernels, buffers, results), bound, busy: false };
 }
 
 /** Schedule (or reuse) and run the plan computing `targets`; returns where each result landed. */
@@ -79,21 +81,30 @@ export function runGraph(targets: readonly Node[], outs?: readonly (Operand | un
   if (paged) return paged;
   const { key, storages } = signature(targets, outs);
   let entry = cache.get(key);
-  if (entry) {
+  if (entry && !entry.busy) {
     planCacheStats.hits++;
     cache.delete(key);
   } else {
     planCacheStats.misses++;
-    entry = detach(buildPlan(targets, outs), storages);
+    // a plan already running (re-entered from a per-element JS callback) gets a private twin
+    const fresh = detach(buildPlan(targets, outs), storages);
+    if (entry) return runEntry(fresh, storages);
+    entry = fresh;
     if (cache.size >= MAX_ENTRIES) cache.delete(cache.keys().next().value!);
   }
   cache.set(key, entry);
+  return runEntry(entry, storages);
+}
+
+function runEntry(entry: Cached, storages: readonly Storage[]): { storage: Storage; view: View }[] {
   const { plan, bound } = entry;
   for (const [b, slot] of bound) b.storage = storages[slot];
+  entry.busy = true;
   try {
     runPlan(plan);
     return plan.results.map((r) => ({ storage: r.buf.storage!, view: r.view }));
   } finally {
+    entry.busy = false;
     for (const b of plan.allBuffers) b.storage = null;
     for (const [b] of bound) b.storage = null;
   }
