@@ -375,6 +375,19 @@ export function loadtxt(fname: TextSource, ...args: unknown[]): NDArray {
 }
 
 
+/** The fields usecols selects (negative indices count from the end), and their column numbers. */
+function pickColumns(fields: string[], usecols: number[] | null, rows: number): { picked: string[]; colIds: number[] | null } {
+  if (usecols === null) return { picked: fields, colIds: null };
+  const picked: string[] = [], colIds: number[] = [];
+  for (const c of usecols) {
+    const k = c < 0 ? c + fields.length : c;
+    if (k < 0 || k >= fields.length) throw new ValueError(`invalid column index ${c} at row ${rows + 1} with ${fields.length} columns`);
+    picked.push(fields[k]);
+    colIds.push(k);
+  }
+  return { picked, colIds };
+}
+
 /** The general reader: every option, NumPy's errors; `rows` and `ncols` for loadtxt's shaping. */
 function loadtxtGeneral(lines: string[], tok: Tokenizer, dt: DType, skiprows: number, maxRows: number, usecols: number[] | null,
   conv: Converter | Record<number, Converter> | null): { arr: NDArray; rows: number; ncols: number } {
@@ -384,18 +397,7 @@ function loadtxtGeneral(lines: string[], tok: Tokenizer, dt: DType, skiprows: nu
     if (maxRows >= 0 && rows >= maxRows) break;
     const fields = tokenize(lines[li], tok);
     if (fields.length === 0) continue;
-    let picked: string[] = fields;
-    let colIds: number[] | null = null;
-    if (usecols !== null) {
-      picked = [];
-      colIds = [];
-      for (const c of usecols) {
-        const k = c < 0 ? c + fields.length : c;
-        if (k < 0 || k >= fields.length) throw new ValueError(`invalid column index ${c} at row ${rows + 1} with ${fields.length} columns`);
-        picked.push(fields[k]);
-        colIds.push(k);
-      }
-    }
+    const { picked, colIds } = pickColumns(fields, usecols, rows);
     if (ncols < 0) ncols = picked.length;
     else if (picked.length !== ncols) {
       throw new ValueError(`the number of columns changed from ${ncols} to ${picked.length} at row ${rows + 1}; use \`usecols\` to select a subset and avoid this error`);
@@ -455,18 +457,7 @@ function loadtxtFlexible(lines: string[], tok: Tokenizer, dt: DType, dtypeArg: u
     if (maxRows >= 0 && rows >= maxRows) break;
     const fields = tokenize(lines[li], tok);
     if (fields.length === 0) continue;
-    let picked = fields;
-    let colIds: number[] | null = null;
-    if (usecols !== null) {
-      picked = [];
-      colIds = [];
-      for (const c of usecols) {
-        const k = c < 0 ? c + fields.length : c;
-        if (k < 0 || k >= fields.length) throw new ValueError(`invalid column index ${c} at row ${rows + 1} with ${fields.length} columns`);
-        picked.push(fields[k]);
-        colIds.push(k);
-      }
-    }
+    const { picked, colIds } = pickColumns(fields, usecols, rows);
     if (leaves && picked.length !== leaves.length) {
       throw new ValueError(`the dtype passed requires ${leaves.length} columns but ${picked.length} were found at row ${rows + 1}; use \`usecols\` to select a subset and avoid this error`);
     }
