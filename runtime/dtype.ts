@@ -1,6 +1,7 @@
 /** @file dtype descriptors: NumPy's numeric dtypes, their storage and their names. Promotion lives in promotion.ts. */
 
 import { NumpyTypeError, ValueError } from "./errors.js";
+import { reprStr } from "./io/pyliteral.js";
 
 export type DTypeName =
   | "bool"
@@ -358,7 +359,7 @@ export class StructDType extends DType {
     if (this.isPlainVoid) return this.str;
     if (this.isPacked && !this.isalignedstruct) return this.listForm();
     const parts = [
-      `'names': [${this.structFields.map((f) => pyStr(f.name)).join(", ")}]`,
+      `'names': [${this.structFields.map((f) => reprStr(f.name)).join(", ")}]`,
       `'formats': [${this.structFields.map((f) => (f.dtype instanceof StructDType && !f.dtype.isPlainVoid ? f.dtype.toString() : reprTypestr(f.dtype))).join(", ")}]`,
       `'offsets': [${this.structFields.map((f) => f.offset).join(", ")}]`,
       `'itemsize': ${this.itemsize}`,
@@ -375,36 +376,18 @@ export class StructDType extends DType {
   }
 }
 
-/** Python's repr of a str (single quotes unless the text holds one and no double quote). */
-export function pyStr(s: string): string {
-  const q = s.includes("'") && !s.includes('"') ? '"' : "'";
-  let out = "";
-  for (const ch of s) {
-    const c = ch.codePointAt(0)!;
-    if (ch === "\\") out += "\\\\";
-    else if (ch === q) out += "\\" + q;
-    else if (ch === "\n") out += "\\n";
-    else if (ch === "\r") out += "\\r";
-    else if (ch === "\t") out += "\\t";
-    else if (c < 0x20 || c === 0x7f) out += `\\x${c.toString(16).padStart(2, "0")}`;
-    else if (c >= 0x80 && c < 0xa0) out += `\\x${c.toString(16)}`;
-    else out += ch;
-  }
-  return q + out + q;
-}
-
 const pyTuple = (shape: readonly number[]): string => (shape.length === 1 ? `(${shape[0]},)` : `(${shape.join(", ")})`);
 
 /** The short type string NumPy's dtype repr uses for a field: "<i4", "u1", "?", "V3", "<U10". */
 function reprTypestr(dt: DType): string {
   if (dt.kind === "b") return "'?'";
-  return pyStr(dt.str.startsWith("|") ? dt.str.slice(1) : dt.str);
+  return reprStr(dt.str.startsWith("|") ? dt.str.slice(1) : dt.str);
 }
 
 function fieldRepr(name: string, dt: DType): string {
-  if (dt instanceof SubarrayDType) return `(${pyStr(name)}, ${dt.subBase instanceof StructDType ? dt.subBase.toString() : reprTypestr(dt.subBase)}, ${pyTuple(dt.subShape)})`;
-  if (dt instanceof StructDType && !dt.isPlainVoid) return `(${pyStr(name)}, ${dt.toString()})`;
-  return `(${pyStr(name)}, ${reprTypestr(dt)})`;
+  if (dt instanceof SubarrayDType) return `(${reprStr(name)}, ${dt.subBase instanceof StructDType ? dt.subBase.toString() : reprTypestr(dt.subBase)}, ${pyTuple(dt.subShape)})`;
+  if (dt instanceof StructDType && !dt.isPlainVoid) return `(${reprStr(name)}, ${dt.toString()})`;
+  return `(${reprStr(name)}, ${reprTypestr(dt)})`;
 }
 
 function fieldDescr(name: string, dt: DType): DescrEntry {

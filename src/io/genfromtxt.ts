@@ -1,6 +1,7 @@
 /** @file np.genfromtxt: NumPy 2.4's algorithm (LineSplitter, NameValidator, StringConverter and the main loop of numpy/lib/_npyio_impl.py) ported step by step, so missing values, filling, inference and errors match. */
 import { DTYPES, parseDType, StructDType, type DType } from "../../runtime/dtype.js";
 import { IndexError, NumpyTypeError, OverflowError, ValueError } from "../../runtime/errors.js";
+import { reprStr } from "../../runtime/io/pyliteral.js";
 import type { Complex } from "../../runtime/scalar.js";
 import { argsWithOptions } from "../args.js";
 import { array } from "../convert.js";
@@ -79,13 +80,13 @@ function pyFloat(s: string): number {
   if (FLOAT_RE.test(t)) return Number(t.replaceAll("_", ""));
   const m = SPECIAL_RE.exec(t);
   if (m) return m[2].toLowerCase() === "nan" ? NaN : m[1] === "-" ? -Infinity : Infinity;
-  throw pyValueError(`could not convert string to float: ${pyRepr(s)}`);
+  throw pyValueError(`could not convert string to float: ${reprStr(s)}`);
 }
 
 /** Python int(s), base 10. */
 function pyIntBig(s: string): bigint {
   const t = pyStrip(s);
-  if (!INT_RE.test(t)) throw pyValueError(`invalid literal for int() with base 10: ${pyRepr(s)}`);
+  if (!INT_RE.test(t)) throw pyValueError(`invalid literal for int() with base 10: ${reprStr(s)}`);
   return BigInt(t.replaceAll("_", ""));
 }
 
@@ -133,12 +134,6 @@ function str2bool(s: string): boolean {
   if (u === "TRUE") return true;
   if (u === "FALSE") return false;
   throw pyValueError("Invalid boolean");
-}
-
-/** Python's repr of a str (genfromtxt messages quote with '%s' instead, see below). */
-function pyRepr(s: string): string {
-  const q = s.includes("'") && !s.includes('"') ? '"' : "'";
-  return q + s.replaceAll("\\", "\\\\").replaceAll(q, "\\" + q) + q;
 }
 
 // ---- StringConverter -----------------------------------------------------------------------------

@@ -4,6 +4,7 @@ import * as fs from "node:fs";
 import * as zlib from "node:zlib";
 import { DTYPES, parseDType, StructDType, SubarrayDType, UnicodeDType, type DType } from "../../runtime/dtype.js";
 import { NumpyTypeError, ValueError } from "../../runtime/errors.js";
+import { reprStr } from "../../runtime/io/pyliteral.js";
 import { readToEnd, writeFully } from "../../runtime/io/source.js";
 import type { Complex } from "../../runtime/scalar.js";
 import { array, asarray, type ArrayLike } from "../convert.js";
@@ -410,7 +411,7 @@ function loadtxtGeneral(lines: string[], tok: Tokenizer, dt: DType, skiprows: nu
       if (f) v = coerce(f(s), dt);
       else if (dt === DTYPES.float64) v = parseFloatField(s);
       else v = parseValue(s, dt);
-      if (v === null) throw new ValueError(`could not convert string ${pyRepr(s)} to ${dt.name} at row ${rows}, column ${j + 1}.`);
+      if (v === null) throw new ValueError(`could not convert string ${reprStr(s)} to ${dt.name} at row ${rows}, column ${j + 1}.`);
       if (dt === DTYPES.float32 && typeof v === "number") v = Math.fround(v);
       sink.push(v);
     }
@@ -469,10 +470,10 @@ function loadtxtFlexible(lines: string[], tok: Tokenizer, dt: DType, dtypeArg: u
       const col = colIds ? colIds[j] : j;
       const f = conv === null ? null : typeof conv === "function" ? conv : (conv[col] ?? conv[col - fields.length] ?? null);
       const leaf = leaves ? leaves[j] : dt;
-      if (leaf instanceof StructDType) throw new ValueError(`could not convert string ${pyRepr(s)} to ${leaf.str} at row ${rows}, column ${j + 1}.`);
+      if (leaf instanceof StructDType) throw new ValueError(`could not convert string ${reprStr(s)} to ${leaf.str} at row ${rows}, column ${j + 1}.`);
       if (leaf.isFlexible) return f ? String(f(s)) : s;
       const v = f ? coerce(f(s), leaf) : parseValue(s, leaf);
-      if (v === null) throw new ValueError(`could not convert string ${pyRepr(s)} to ${leaf.name} at row ${rows}, column ${j + 1}.`);
+      if (v === null) throw new ValueError(`could not convert string ${reprStr(s)} to ${leaf.name} at row ${rows}, column ${j + 1}.`);
       return v;
     });
     rowsOut.push(leaves ? nestRecord(dt, values, { i: 0 }) : values);
@@ -490,27 +491,6 @@ function loadtxtFlexible(lines: string[], tok: Tokenizer, dt: DType, dtypeArg: u
   // NumPy's unpack: the fields of a record array, or the columns of a 2-D one
   if (leaves) return (dt as StructDType).structFields.map((f) => arr.field(f.name)) as unknown as NDArray;
   return transpose(arr);
-}
-
-/** What Python's str.isprintable() refuses (repr escapes it): other and separator characters but the space. */
-const NONPRINT = /^[\p{C}\p{Z}]$/u;
-
-/** Python's repr of a str: single quotes unless the text has one and no double quote. */
-export function pyRepr(s: string): string {
-  const q = s.includes("'") && !s.includes('"') ? '"' : "'";
-  let out = q;
-  for (const ch of s) {
-    const c = ch.codePointAt(0)!;
-    if (ch === "\\") out += "\\\\";
-    else if (ch === q) out += "\\" + q;
-    else if (ch === "\n") out += "\\n";
-    else if (ch === "\r") out += "\\r";
-    else if (ch === "\t") out += "\\t";
-    else if (c < 32 || c === 127) out += "\\x" + c.toString(16).padStart(2, "0");
-    else if (c > 127 && NONPRINT.test(ch)) out += c < 0x100 ? "\\x" + c.toString(16).padStart(2, "0") : c < 0x10000 ? "\\u" + c.toString(16).padStart(4, "0") : "\\U" + c.toString(16).padStart(8, "0");
-    else out += ch;
-  }
-  return out + q;
 }
 
 // ---- savetxt ----------------------------------------------------------------------------------------
@@ -599,5 +579,5 @@ export function savetxtString(X: ArrayLike, opts: SavetxtOptions = {}): string {
   return parts.join("");
 }
 
-const pyList = (xs: readonly string[]) => `[${xs.map(pyRepr).join(", ")}]`;
+const pyList = (xs: readonly string[]) => `[${xs.map(reprStr).join(", ")}]`;
 

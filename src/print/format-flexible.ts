@@ -1,5 +1,6 @@
 /** @file Element formatters for unicode and structured dtypes (NumPy's repr of str elements and StructuredVoidFormat: one formatter per field, sized on the values shown). */
-import { DType, pyStr, StructDType, SubarrayDType, UnicodeDType } from "../../runtime/dtype.js";
+import { DType, StructDType, SubarrayDType, UnicodeDType } from "../../runtime/dtype.js";
+import { reprStr } from "../../runtime/io/pyliteral.js";
 import { makeFormatter, scalarStr, type ElementFormatter } from "./format-scalar.js";
 import type { PrintOptions, Scalar } from "./options.js";
 
@@ -22,7 +23,7 @@ type Fmt = (x: unknown) => string;
 
 /** A formatter for values of `dt`, sized on `data` (all the values of that type that will be shown). */
 function formatterFor(data: readonly unknown[], dt: DType, opts: PrintOptions, scalar = false): Fmt {
-  if (dt instanceof UnicodeDType) return (x) => pyStr(x as string);
+  if (dt instanceof UnicodeDType) return (x) => reprStr(x as string);
   if (dt instanceof SubarrayDType) {
     const flat: unknown[] = [];
     const walk = (x: unknown): void => { if (Array.isArray(x)) x.forEach(walk); else flat.push(x); };
