@@ -1,5 +1,6 @@
 /** @file Block paths for bounded integers with rng < 2**32: raw uint32 draws pulled in blocks from the generator, then Lemire's or the masked rejection in one tight loop, drawing no word NumPy would not. */
 import type { RawBitGen } from "./bitgen.js";
+import { mulhi32 } from "./u64.js";
 import { isWasmBuffer, wasmAlloc, wasmMemory } from "../wasm-memory.js";
 import { Mode, boundedKernel } from "./bounded-wasm.js";
 
@@ -44,7 +45,7 @@ export function bounded32Block(bg: RawBitGen, rng: number, masked: boolean, out:
   const excl = rng + 1;
   // Lemire accepts x iff (x * excl mod 2**32) >= 2**32 mod excl (NumPy's leftover < threshold redraw)
   const threshold = (4294967296 - excl) % excl;
-  const mask = masked ? maskOf(rng) : 0;
+  const mask = masked ? genMask32(rng) : 0;
   const k = viaWasm(buf, out) ? boundedKernel(masked ? Mode.Masked : Mode.Lemire, wide) : null;
   if (k) {
     const step = wide ? 8 : 4;
@@ -82,7 +83,8 @@ export function bounded32Block(bg: RawBitGen, rng: number, masked: boolean, out:
   }
 }
 
-function maskOf(max: number): number {
+/** The smallest 2**k - 1 >= max (NumPy's gen_mask), for max < 2**32. */
+export function genMask32(max: number): number {
   let m = max >>> 0;
   m |= m >>> 1;
   m |= m >>> 2;
@@ -90,15 +92,6 @@ function maskOf(max: number): number {
   m |= m >>> 8;
   m |= m >>> 16;
   return m >>> 0;
-}
-
-/** floor(a * b / 2**32) for uint32 a, b. */
-function mulhi32(a: number, b: number): number {
-  const aH = a >>> 16, aL = a & 0xffff;
-  const t = aL * b;
-  const u = aH * b;
-  const uL = u % 65536;
-  return (u - uL) / 65536 + Math.floor((uL * 65536 + t) / 4294967296);
 }
 
 /** out[i] = off + the next nextUint32 draw (rng = 2**32 - 1: every word is a value). */

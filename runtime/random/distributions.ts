@@ -7,7 +7,8 @@ import { exp } from "./glibc-exp.js";
 import { log1pNeg } from "./glibc-log1p.js";
 import { expf, log1pfNeg } from "./glibc-float.js";
 import type { RawBitGen } from "./bitgen.js";
-import { bounded32Block, full32Block } from "./bounded-fast.js";
+import { bounded32Block, full32Block, genMask32 } from "./bounded-fast.js";
+import { mulhi32 } from "./u64.js";
 import {
   fe_double, fe_float, fi_double, fi_float, ke_double, ke_float, ki_double, ki_float, we_double, we_float, wi_double, wi_float,
   ziggurat_exp_r, ziggurat_exp_r_f, ziggurat_nor_inv_r, ziggurat_nor_inv_r_f, ziggurat_nor_r, ziggurat_nor_r_f,
@@ -112,17 +113,6 @@ export function standardExponentialF(bg: RawBitGen): number {
 
 // ---- bounded integers ------------------------------------------------------------------------
 
-/** The smallest 2**k - 1 >= max (gen_mask), for max < 2**32. */
-export function genMask32(max: number): number {
-  let m = max >>> 0;
-  m |= m >>> 1;
-  m |= m >>> 2;
-  m |= m >>> 4;
-  m |= m >>> 8;
-  m |= m >>> 16;
-  return m >>> 0;
-}
-
 /** random_interval: masked rejection, 32-bit draws when max fits (used by shuffle). */
 export function randomInterval(bg: RawBitGen, max: number): number {
   if (max === 0) return 0;
@@ -160,15 +150,6 @@ export function lemire32(bg: RawBitGen, rng: number): number {
     }
   }
   return mulhi32(x, excl);
-}
-
-/** floor(a * b / 2**32) for uint32 a, b (exact: both halves of the split products are < 2**48). */
-export function mulhi32(a: number, b: number): number {
-  const aH = a >>> 16, aL = a & 0xffff;
-  const t = aL * b; // < 2**48
-  const u = aH * b; // < 2**48
-  const uL = u % 65536;
-  return (u - uL) / 65536 + Math.floor((uL * 65536 + t) / 4294967296);
 }
 
 /** Buffered 8/16-bit draws: one uint32 feeds 4 (or 2) values, low bits first (buffered_uint8/16). */

@@ -72,20 +72,20 @@ export const EXP_T2 = Float64Array.of(
   1.9571441241754002, 1.9677712232331759, 1.978456026387951, 1.9891988469672663,
 );
 
-const INVLN2N = 184.6649652337873; // 0x1.71547652b82fep7 = 128 / ln 2
+export const INVLN2N = 184.6649652337873; // 0x1.71547652b82fep7 = 128 / ln 2
 const INVLN2N_H = (() => {
   const t = SPLIT * INVLN2N;
   return t - (t - INVLN2N);
 })();
 const INVLN2N_L = INVLN2N - INVLN2N_H;
-const SHIFT = 6755399441055744; // 0x1.8p52
-const NEGLN2HIN = -0.005415212348111709; // -0x1.62e42fefa0000p-8: 36 bits, so k * NEGLN2HIN is exact for |k| < 2**17
-const NEGLN2LON = -1.2864023111638346e-14; // -0x1.cf79abc9e3b3ap-47
+export const SHIFT = 6755399441055744; // 0x1.8p52
+export const NEGLN2HIN = -0.005415212348111709; // -0x1.62e42fefa0000p-8: 36 bits, so k * NEGLN2HIN is exact for |k| < 2**17
+export const NEGLN2LON = -1.2864023111638346e-14; // -0x1.cf79abc9e3b3ap-47
 const C2 = 0.49999999999996786, C3 = 0.16666666666665886, C4 = 0.0416666808410674, C5 = 0.008333335853059549;
 
 /** 2**(i - 1100) for i in [0, 2200] */
-const POW2 = Float64Array.from({ length: 2201 }, (_, i) => 2 ** (i - 1100));
-const P2_1009 = 2 ** 1009;
+export const POW2 = Float64Array.from({ length: 2201 }, (_, i) => 2 ** (i - 1100));
+export const P2_1009 = 2 ** 1009;
 const P2_M1022 = 2 ** -1022;
 
 /** e**x, bit for bit glibc 2.36's (FMA build). */
@@ -96,14 +96,23 @@ export function exp(x: number): number {
     if (ax >= 1024) return x === -Infinity ? 0 : ax === Infinity ? 1 + x : x < 0 ? 0 : Infinity;
     return expLarge(x);
   }
-  // k = round(x * 128/ln2) from the exact product, as glibc's fma(x, InvLn2N, Shift) - Shift
+  const k = nearestK(x);
+  return expScaled(k, fmaExact(k, NEGLN2LON, x + k * NEGLN2HIN));
+}
+
+/** k = round(x * 128/ln2) from the exact product, as glibc's fma(x, InvLn2N, Shift) - Shift (also pow's exp_inline). */
+export function nearestK(x: number): number {
   const p = x * INVLN2N;
   const s = SPLIT * x, xh = s - (s - x), xl = x - xh;
   const e = ((xh * INVLN2N_H - p) + xh * INVLN2N_L + xl * INVLN2N_H) + xl * INVLN2N_L;
   let k = p + SHIFT - SHIFT;
   const h = p - k;
   if (e !== 0 && (h === 0.5 || h === -0.5) && e > 0 === h > 0) k += 2 * h;
-  const r = fmaExact(k, NEGLN2LON, x + k * NEGLN2HIN);
+  return k;
+}
+
+/** 2**(k/128) * e**r for the reduced argument r, as glibc's main path computes it (also pow's exp_inline). */
+export function expScaled(k: number, r: number): number {
   const j = k & 127;
   const T = EXP_T2[j];
   // tmp ~ 2**(j/128 - x ...) - 1 unfused (glibc fuses it): within d of glibc's when d covers each
@@ -121,7 +130,7 @@ export function exp(x: number): number {
 }
 
 /** glibc's fused tmp = tail + r + r^2 (C2 + r C3) + r^4 (C4 + r C5). */
-function expTmp(r: number, tr: number, r2: number): number {
+export function expTmp(r: number, tr: number, r2: number): number {
   return fmaExact(r2 * r2, fmaExact(r, C5, C4), fmaExact(fmaExact(r, C3, C2), r2, tr));
 }
 

@@ -1,5 +1,5 @@
 /** @file glibc 2.36's pow as x86-64 runs it on CPUs with FMA and AVX2 (the __pow_fma variant NumPy's gamma, beta, weibull, power... call), bit for bit in plain doubles: an unfused fast path with an error bound, glibc's fused evaluation (fma.ts) when the rounding is in doubt. */
-import { EXP_T2 as T2, EXP_TAIL as TAIL } from "./glibc-exp.js";
+import { EXP_T2 as T2, EXP_TAIL as TAIL, expScaled, expTmp, INVLN2N, NEGLN2HIN, NEGLN2LON, nearestK, P2_1009, POW2, SHIFT } from "./glibc-exp.js";
 import { fmaExact, SPLIT } from "./fma.js";
 
 // glibc's __pow_log_data (sysdeps/ieee754/dbl-64/e_pow_log_data.c), N = 128: for z in subinterval i of
@@ -113,20 +113,6 @@ const LN2LO = 5.497923018708371e-14; // 0x1.ef35793c76730p-45
 const A1 = -0.6666666666666679, A2 = 0.5000000000000007, A3 = 0.7999999995323976, A4 = -0.6666666663487739;
 const A5 = -1.142909628459501, A6 = 1.0000415263675542;
 
-const INVLN2N = 184.6649652337873; // 0x1.71547652b82fep7 = 128 / ln 2
-const INVLN2N_H = (() => {
-  const t = SPLIT * INVLN2N;
-  return t - (t - INVLN2N);
-})();
-const INVLN2N_L = INVLN2N - INVLN2N_H;
-const SHIFT = 6755399441055744; // 0x1.8p52
-const NEGLN2HIN = -0.005415212348111709; // 36 bits: k * NEGLN2HIN is exact
-const NEGLN2LON = -1.2864023111638346e-14;
-const C2 = 0.49999999999996786, C3 = 0.16666666666665886, C4 = 0.0416666808410674, C5 = 0.008333335853059549;
-
-/** 2**(i - 1100) for i in [0, 2200] */
-const POW2 = Float64Array.from({ length: 2201 }, (_, i) => 2 ** (i - 1100));
-const P2_1009 = 2 ** 1009;
 
 const F = new Float64Array(1);
 const U = new Uint32Array(F.buffer);
@@ -230,35 +216,13 @@ export function pow(x: number, y: number): number {
   }
   const ay = Math.abs(y);
   const delo = ay * (dlo + Math.abs(tail) * 4.440892098500626e-16) + (Math.abs(eloP) + Math.abs(elo)) * 2.220446049250313e-16;
-  // exp_inline(ehi, elo): kd = round(ehi * 128/ln2) from the exact product (glibc's fma(x, InvLn2N, Shift) - Shift)
-  const q = ehi * INVLN2N;
-  const s = SPLIT * ehi, xh = s - (s - ehi), xl = ehi - xh;
-  const e = ((xh * INVLN2N_H - q) + xh * INVLN2N_L + xl * INVLN2N_H) + xl * INVLN2N_L;
-  let kd = q + SHIFT - SHIFT;
-  const h = q - kd;
-  if (e !== 0 && (h === 0.5 || h === -0.5) && e > 0 === h > 0) kd += 2 * h;
+  // exp_inline(ehi, elo): as exp, with r = r0 + elo exact when no double lies between the ends of elo's interval
+  const kd = nearestK(ehi);
   const r0 = fmaExact(kd, NEGLN2LON, ehi + kd * NEGLN2HIN);
-  // glibc's r = r0 + elo, exactly, when no double lies between the ends of elo's interval
   const re = r0 + (elo - delo);
   if (re !== r0 + (elo + delo)) return powFused(z, k, i, y, neg);
-  const j = kd & 127;
-  const T = T2[j];
-  const tr = TAIL[j] + re;
-  const r2 = re * re;
-  const a = r2 * (C2 + re * C3), b = r2 * r2 * (C4 + re * C5);
-  const tq = tr + a;
-  const tm = tq + b;
-  // as glibc-exp.ts: the unfused polynomial is within d of glibc's fused one
-  const d = (Math.abs(tq) + Math.abs(tm)) * 8.881784197001252e-16 + (Math.abs(a) + Math.abs(b)) * 1.7763568394002505e-15;
-  let v = T + T * (tm - d);
-  if (v !== T + T * (tm + d)) v = fmaExact(T, expTmp(re, tr, r2), T);
-  const out = v * POW2[(kd >> 7) + 1100];
+  const out = expScaled(kd, re);
   return neg ? -out : out;
-}
-
-/** glibc's fused tmp = tail + r + r^2 (C2 + r C3) + r^4 (C4 + r C5). */
-function expTmp(r: number, tr: number, r2: number): number {
-  return fmaExact(r2 * r2, fmaExact(r, C5, C4), fmaExact(fmaExact(r, C3, C2), r2, tr));
 }
 
 /** The whole of glibc's __pow_fma main path from log_inline on, every contraction (objdump) an exact fma. */

@@ -4,7 +4,7 @@
  * products are < 2**48, column sums < 2**51, so every step is exact): no BigInt and no
  * allocation per draw. BigInt is used only for seeding, advance and the state dict.
  */
-import { TWO32, TWO_M24, TWO_M53, type RawBitGen } from "./bitgen.js";
+import { Buffered64, TWO32, TWO_M53 } from "./bitgen.js";
 import { isWasmBuffer, wasmAlloc, wasmFree } from "../wasm-memory.js";
 import { memU32, pcgWasm } from "./pcg64-wasm.js";
 
@@ -19,15 +19,11 @@ const md = (k: number) => Number((PCG_MULT >> BigInt(16 * k)) & 0xffffn);
 const M0 = md(0), M1 = md(1), M2 = md(2), M3 = md(3), M4 = md(4), M5 = md(5), M6 = md(6), M7 = md(7);
 const INV16 = 1 / 65536;
 
-export class PCG64Core implements RawBitGen {
+export class PCG64Core extends Buffered64 {
   /** state limbs, least significant first */
   s0 = 0; s1 = 0; s2 = 0; s3 = 0;
   /** increment as 16-bit digits (added into the product columns) */
   n0 = 0; n1 = 0; n2 = 0; n3 = 0; n4 = 0; n5 = 0; n6 = 0; n7 = 0;
-  hasUint32 = 0;
-  uinteger = 0;
-  hi = 0;
-  lo = 0;
   /** draws made ahead: [pos, count) of the block at cacheAddr are not consumed yet */
   #cacheAddr = -1;
   /** the block's words (a view made once: shared wasm memory never detaches it) */
@@ -141,26 +137,6 @@ export class PCG64Core implements RawBitGen {
     }
   }
 
-  nextUint32(): number {
-    if (this.hasUint32) {
-      this.hasUint32 = 0;
-      return this.uinteger;
-    }
-    this.next64();
-    this.hasUint32 = 1;
-    this.uinteger = this.hi;
-    return this.lo;
-  }
-
-  nextDouble(): number {
-    this.next64();
-    return (this.hi * 2097152 + (this.lo >>> 11)) * TWO_M53;
-  }
-
-  nextFloat(): number {
-    return (this.nextUint32() >>> 8) * TWO_M24;
-  }
-
   /** Limbs to the wasm state slot and back around one wasm fill of `n` draws at `addr`. */
   #wasmFill(addr: number, n: number, asDouble: number): boolean {
     const w = pcgWasm();
@@ -190,7 +166,7 @@ export class PCG64Core implements RawBitGen {
     return true;
   }
 
-  fillDouble(out: Float64Array, start: number, end: number): void {
+  override fillDouble(out: Float64Array, start: number, end: number): void {
     // the draws made ahead come first, then the rest straight into the output
     let i = start;
     for (; i < end && this.#pos < this.#count; i++) {

@@ -101,25 +101,29 @@ export interface PCG64State {
 
 const PCG64_JUMP = 0x9e3779b97f4a7c15f39cc0605cedc835n;
 
-/** NumPy's PCG64 (XSL-RR 128/64). */
-export class PCG64 extends BitGenerator {
-  readonly _core = new PCG64Core();
+/**
+ * What NumPy's two PCG generators share: seeding from 8 SeedSequence words (pcg64_set_seed), the
+ * state dict, advance and the golden-ratio jump. They differ in output function and multiplier.
+ */
+abstract class PCGBitGenerator<S extends PCG64State | PCG64DXSMState> extends BitGenerator {
+  abstract override readonly _core: PCG64Core | PCG64DXSMCore;
+  protected abstract readonly kind: S["bit_generator"];
+  /** NumPy words the state setter's error differently for the two */
+  protected abstract readonly stateError: string;
 
-  constructor(seed?: Seed) {
-    super(seed);
+  protected seedCore(): void {
     const w = this._seed_seq!.generateWords(8);
     const u64 = (k: number) => (BigInt(w[2 * k + 1]) << 32n) | BigInt(w[2 * k]);
-    // pcg64_set_seed: seed = (val[0] high, val[1] low), inc = (val[2] high, val[3] low)
+    // seed = (val[0] high, val[1] low), inc = (val[2] high, val[3] low)
     this._core.seed((u64(0) << 64n) | u64(1), (u64(2) << 64n) | u64(3));
   }
 
-  get state(): PCG64State {
+  get state(): S {
     const c = this._core;
-    return { bit_generator: "PCG64", state: { state: c.state128, inc: c.inc128 }, has_uint32: c.hasUint32, uinteger: c.uinteger };
+    return { bit_generator: this.kind, state: { state: c.state128, inc: c.inc128 }, has_uint32: c.hasUint32, uinteger: c.uinteger } as S;
   }
   set state(v: any) {
-    if (typeof v !== "object" || v === null) throw new NumpyTypeError("state must be a dict");
-    if (v.bit_generator !== "PCG64") throw new ValueError("state must be for a PCG64 PRNG");
+    checkStateDict(v, this.kind, this.stateError);
     const s = v.state as { state: bigint | number; inc: bigint | number };
     this._core.state128 = BigInt(s.state);
     this._core.inc128 = BigInt(s.inc);
@@ -137,12 +141,24 @@ export class PCG64 extends BitGenerator {
     this.advance(PCG64_JUMP * BigInt(jumps));
   }
 
-  /** A new PCG64 whose stream is this one advanced by jumps * (golden ratio * 2**128) steps. */
-  jumped(jumps: number | bigint = 1): PCG64 {
-    const bg = new PCG64(this._seed_seq ?? undefined);
+  /** A new generator of this kind (fresh SeedSequence, as NumPy's `self.__class__()`) whose stream is this one advanced by jumps * (phi - 1) * 2**128 steps. */
+  jumped(jumps: number | bigint = 1): this {
+    const bg = new (this.constructor as new () => this)();
     bg.state = this.state;
     bg.jump_inplace(jumps);
     return bg;
+  }
+}
+
+/** NumPy's PCG64 (XSL-RR 128/64). */
+export class PCG64 extends PCGBitGenerator<PCG64State> {
+  readonly _core = new PCG64Core();
+  protected readonly kind = "PCG64";
+  protected readonly stateError = "state must be for a PCG64 PRNG";
+
+  constructor(seed?: Seed) {
+    super(seed);
+    this.seedCore();
   }
 }
 
@@ -267,45 +283,14 @@ export interface PCG64DXSMState {
 }
 
 /** NumPy's PCG64DXSM: PCG's 128-bit LCG with the 64-bit cheap multiplier and the DXSM output function. */
-export class PCG64DXSM extends BitGenerator {
+export class PCG64DXSM extends PCGBitGenerator<PCG64DXSMState> {
   readonly _core = new PCG64DXSMCore();
+  protected readonly kind = "PCG64DXSM";
+  protected readonly stateError = "state must be for a PCG64DXSM RNG";
 
   constructor(seed?: Seed) {
     super(seed);
-    const w = this._seed_seq!.generateWords(8);
-    const u64 = (k: number) => (BigInt(w[2 * k + 1]) << 32n) | BigInt(w[2 * k]);
-    this._core.seed((u64(0) << 64n) | u64(1), (u64(2) << 64n) | u64(3));
-  }
-
-  get state(): PCG64DXSMState {
-    const c = this._core;
-    return { bit_generator: "PCG64DXSM", state: { state: c.state128, inc: c.inc128 }, has_uint32: c.hasUint32, uinteger: c.uinteger };
-  }
-  set state(v: any) {
-    checkStateDict(v, "PCG64DXSM", "state must be for a PCG64DXSM RNG");
-    const s = v.state as { state: bigint | number; inc: bigint | number };
-    this._core.state128 = BigInt(s.state);
-    this._core.inc128 = BigInt(s.inc);
-    this._core.hasUint32 = Number(v.has_uint32);
-    this._core.uinteger = Number(v.uinteger) >>> 0;
-  }
-
-  /** Advance the stream by `delta` steps (mod 2**128), as if that many 64-bit draws were made. */
-  advance(delta: number | bigint): this {
-    this._core.advance(BigInt(delta));
-    return this;
-  }
-
-  jump_inplace(jumps: number | bigint = 1): void {
-    this.advance(PCG64_JUMP * BigInt(jumps));
-  }
-
-  /** A new PCG64DXSM (fresh SeedSequence, as NumPy's `self.__class__()`) whose stream is this one advanced by jumps * (phi - 1) * 2**128 steps. */
-  jumped(jumps: number | bigint = 1): PCG64DXSM {
-    const bg = new PCG64DXSM();
-    bg.state = this.state;
-    bg.jump_inplace(jumps);
-    return bg;
+    this.seedCore();
   }
 }
 

@@ -1,6 +1,7 @@
 /** @file NumPy's one-at-a-time bounded draws (random_buffered_bounded_uint8/16/32/bool, random_bounded_uint64) behind array-valued integers/randint bounds: every element its own range, one 32-bit buffer carried through the whole call. */
 import type { RawBitGen } from "../../runtime/random/bitgen.js";
-import { SmallBuffer, bounded64Fill, genMask32, lemire32 } from "../../runtime/random/distributions.js";
+import { genMask32 } from "../../runtime/random/bounded-fast.js";
+import { SmallBuffer, bounded64Fill, lemire32 } from "../../runtime/random/distributions.js";
 
 /**
  * Draws in [0, rng] one element at a time, as _rand_*_broadcast calls them. The 8/16-bit and bool
