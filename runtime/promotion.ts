@@ -158,6 +158,18 @@ export function checkWeakIntFits(value: number | bigint, dt: DType): void {
  * The weak kind of a JS value standing for a Python scalar: boolean -> bool, an integer number
  * or a bigint -> int, any other number -> float, {re, im} -> complex.
  */
+const KIND_RANK: Readonly<Record<string, number>> = { b: 0, i: 1, u: 1, f: 2, c: 3 };
+
+/**
+ * A Python scalar among arrays of a lower kind (a float with int arrays, an int with bool ones)
+ * stands for its default dtype (NEP 50): the loop search of float-only ufuncs then starts there,
+ * as NumPy's does (np.arctan2(bool_array, 1.5) is float64, np.arctan2(int8_array, 1.5) too).
+ */
+export function weakAmong(w: WeakScalar, arrays: readonly DType[]): DType | WeakScalar {
+  const top = Math.max(-1, ...arrays.map((d) => KIND_RANK[d.kind] ?? -1));
+  return top >= WEAK_RANK[w.weak] ? w : WEAK_DEFAULT[w.weak];
+}
+
 export function scalarKind(x: number | bigint | boolean | ComplexLike): WeakScalar {
   if (typeof x === "boolean") return { weak: "bool", value: x ? 1 : 0 };
   if (typeof x === "bigint") return { weak: "int", value: x };

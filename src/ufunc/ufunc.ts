@@ -7,7 +7,7 @@ import { parseDType, type DType } from "../../runtime/dtype.js";
 import { flexibleUfunc, isFlexibleOperand } from "../strings.js";
 import { DTYPES } from "../../runtime/dtype.js";
 import { NumpyTypeError, OverflowError, ValueError } from "../../runtime/errors.js";
-import { canCast, checkWeakIntFits, resultType, scalarKind, type Casting, type WeakScalar } from "../../runtime/promotion.js";
+import { canCast, checkWeakIntFits, isWeakScalar, resultType, scalarKind, weakAmong, type Casting, type WeakScalar } from "../../runtime/promotion.js";
 import { isComplexObj, readElement, toDTypeValue, writeElement, type JSScalar } from "../../runtime/scalar.js";
 import { OP_DEFS, type ElemOp } from "../../compiler/ir/ops.js";
 import { asarray, isOptions, type ArrayLike } from "../convert.js";
@@ -50,10 +50,17 @@ const isScalar = (x: unknown): x is JSScalar =>
 /** Inputs as nodes of the loop dtype, broadcast to one shape; JS scalars are weak (NEP 50). */
 export function prepareInputs(name: string, def: UfuncDef, inputs: readonly unknown[], forced?: DType, casting: Casting = "same_kind") {
   const arrays = inputs.map((x) => (isScalar(x) ? null : asarray(x as ArrayLike)));
+  const floatInputs = def.floatInputs && !def.resolve;
+  const arrayDTypes = arrays.filter((a) => a !== null).map((a) => a!.dtype);
   const parts: (DType | WeakScalar)[] = inputs.map((x, i) => {
     const a = arrays[i];
-    if (!a) return scalarKind(x as JSScalar);
-    return def.floatInputs && !def.resolve ? floatLoopOf(a.dtype) : a.dtype;
+    if (!a) {
+      const w = scalarKind(x as JSScalar);
+      if (!floatInputs) return w;
+      const p = weakAmong(w, arrayDTypes);
+      return isWeakScalar(p) ? p : floatLoopOf(p);
+    }
+    return floatInputs ? floatLoopOf(a.dtype) : a.dtype;
   });
   if (forced && ((def.boolOut && forced !== DTYPES.bool) || def.noDtype)) {
     throw new NumpyTypeError(`No loop matching the specified signature and casting was found for ufunc ${name}`);
