@@ -2,6 +2,7 @@
 import type { Node } from "./ir/node.js";
 import { graphToDot } from "./ir/print.js";
 import { lowerKernel, type LoweredKernel } from "./render/js.js";
+import { PARALLEL_MIN_WORK } from "./render/wasm.js";
 import { schedule, walkKernel, type Operand, type PlanBuffer } from "./schedule.js";
 
 export class Plan {
@@ -27,7 +28,8 @@ export class Plan {
       const outs = `buf${k.args[0].id}`;
       const ins = k.args.slice(1).map((b) => `buf${b.id}`).join(", ");
       // the wasm twin runs when every buffer lives in wasm memory (the usual case)
-      const how = k.wasm ? `  [also WebAssembly, ${k.wasm.bytes.length} bytes]` : "";
+      const split = k.wasm?.par && k.wasm.par.work >= PARALLEL_MIN_WORK ? (k.wasm.par.pairwise ? ", pairwise subtrees on worker threads" : ", slices on worker threads") : "";
+      const how = k.wasm ? `  [also WebAssembly, ${k.wasm.bytes.length} bytes${split}]` : "";
       lines.push("", `kernel ${i}: ${k.name}  (${ins || "no inputs"}) -> ${outs}${how}`, k.source.replace(/^/gm, "  "));
     });
     return lines.join("\n");

@@ -28,16 +28,28 @@ export function compileKernel(name: string, source: string, key: string): Kernel
 
 export const kernelCacheSize = (): number => cache.size;
 
-const wasmCache = new Map<string, (...args: number[]) => void>();
+/** An instantiated wasm kernel: its module (posted to worker threads by id) and its exports. */
+export interface WasmExports {
+  id: number;
+  module: WebAssembly.Module;
+  k: (...args: number[]) => void;
+  /** one row given its phase sums (row reductions) */
+  e: (...args: number[]) => void;
+  /** phase j's pairwise sum over one row's inputs (row reductions) */
+  p: (j: number) => (...args: number[]) => number;
+}
+
+const wasmCache = new Map<string, WasmExports>();
 
 /** Instantiate (cached by the kernel's structural key) a wasm kernel over the shared memory. */
-export function compileWasm(key: string, bytes: Uint8Array): (...args: number[]) => void {
-  let fn = wasmCache.get(key);
-  if (!fn) {
-    const instance = new WebAssembly.Instance(new WebAssembly.Module(bytes), { m: { mem: wasmMemory(), ...MATH_IMPORTS } });
-    fn = instance.exports.k as (...args: number[]) => void;
-    wasmCache.set(key, fn);
+export function wasmInstance(key: string, bytes: Uint8Array): WasmExports {
+  let inst = wasmCache.get(key);
+  if (!inst) {
+    const module = new WebAssembly.Module(bytes);
+    const ex = new WebAssembly.Instance(module, { m: { mem: wasmMemory(), ...MATH_IMPORTS } }).exports as Record<string, (...args: number[]) => number>;
+    inst = { id: wasmCache.size + 1, module, k: ex.k, e: ex.e, p: (j) => ex[`p${j}`] };
+    wasmCache.set(key, inst);
     counters.kernelsCompiled++;
   }
-  return fn;
+  return inst;
 }

@@ -9,6 +9,8 @@ export const counters = {
   plansBuilt: 0,
   buffersAllocated: 0,
   bytesAllocated: 0,
+  /** wasm kernel calls shared with worker threads */
+  threadedCalls: 0,
 };
 
 export function resetCounters(): void {

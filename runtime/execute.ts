@@ -6,7 +6,7 @@ import type { View } from "../compiler/ir/view.js";
 import { compileKernel, type KernelFn } from "./compile.js";
 import { counters, DEBUG } from "./debug.js";
 import { allocStorage, type Storage } from "./storage.js";
-import { compileWasm } from "./compile.js";
+import { runWasm } from "./threads.js";
 
 interface Prepared {
   fns: KernelFn[];
@@ -53,7 +53,7 @@ export function runPlan(plan: Plan): void {
     const t0 = DEBUG >= 2 ? performance.now() : 0;
     if (k.wasm && k.args.every((b) => b.storage!.addr >= 0)) {
       const addrs = k.args.map((b, j) => b.storage!.addr + k.argViews[j].offset * b.dtype.itemsize);
-      compileWasm(k.key, k.wasm.bytes)(...addrs, ...k.wasm.tail);
+      runWasm(k.key, k.wasm, addrs);
     } else {
       const arrays = k.args.map((b) => b.storage!.lanes(b.dtype));
       fns[i](...arrays, k.sh, k.st, k.off);

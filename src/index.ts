@@ -11,6 +11,7 @@ import { arrayRepr, arrayStr } from "./print/format-array.js";
 import { printView } from "./methods.js";
 import { kernelCacheSize } from "../runtime/compile.js";
 import { wasmMemory, wasmStats } from "../runtime/wasm-memory.js";
+import { threadCount } from "../runtime/threads.js";
 
 export { NDArray };
 export { array, asarray } from "./convert.js";
@@ -129,7 +130,7 @@ export function show_config(opts: { mode?: "stdout" | "dicts" } = {}): Record<st
     engine: `V8 ${process.versions.v8}, Node ${process.versions.node}`,
     kernel_cache_size: kernelCacheSize(),
     webassembly: wasmMemory() !== null ? `kernels for float and bool data, two-lane SIMD; array memory ${wasmStats().pages * 64} KiB` : false,
-    worker_threads: false,
+    worker_threads: threadCount() > 1 && wasmMemory() !== null ? `${threadCount()} threads share WebAssembly kernels of 2**19 elements or more (NUMFUSE_THREADS=1: one)` : false,
   };
   if (opts.mode === "dicts") return info;
   console.log(Object.entries(info).map(([k, v]) => `${k}: ${v}`).join("\n"));

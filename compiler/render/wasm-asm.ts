@@ -107,9 +107,10 @@ export interface FnImport {
 
 /**
  * A module importing the shared memory as m.mem and `imports` as m.<name>, exporting the first
- * defined function as "k". Function indices: the imports first, then `fns` in order.
+ * defined function as "k" and any `more` by name and index in `fns`. Function indices: the imports
+ * first, then `fns` in order.
  */
-export function moduleBytes(fns: readonly FnBuilder[], imports: readonly FnImport[] = []): Uint8Array {
+export function moduleBytes(fns: readonly FnBuilder[], imports: readonly FnImport[] = [], more: readonly [string, number][] = []): Uint8Array {
   const sig = (p: readonly ValType[], r: readonly ValType[]) => [0x60, ...vec(p.map((t) => [t])), ...vec(r.map((t) => [t]))];
   const types = [...imports.map((f) => sig(f.params, f.results)), ...fns.map((f) => sig(f.params, f.results))];
   return new Uint8Array([
@@ -120,7 +121,7 @@ export function moduleBytes(fns: readonly FnBuilder[], imports: readonly FnImpor
       ...imports.map((f, i) => [...name("m"), ...name(f.name), 0x00, ...uleb(i)]),
     ])),
     ...section(3, vec(fns.map((_, i) => uleb(imports.length + i)))),
-    ...section(7, vec([[...name("k"), 0x00, ...uleb(imports.length)]])),
+    ...section(7, vec([["k", 0] as const, ...more].map(([n, i]) => [...name(n), 0x00, ...uleb(imports.length + i)]))),
     ...section(10, vec(fns.map((f) => f.bytes()))),
   ]);
 }

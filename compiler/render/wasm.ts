@@ -14,6 +14,28 @@ export interface WasmKernel {
   bytes: Uint8Array;
   /** arguments after the operands' byte addresses */
   tail: number[];
+  /** how threads may share the call; absent: one thread runs it */
+  par?: ParSplit;
+}
+
+/**
+ * Work that splits between threads with results unchanged. `tail[extentAt]` counts independent
+ * units (rows, columns, elements); a slice starting at unit `a` moves operand k's address by
+ * `a * steps[k]` bytes. With `pairwise`, the extent is one row's reduced length instead: the
+ * exports p0, p1, ... sum the halves at NumPy's top-level split point (the two recursive calls of
+ * its pairwise sum), and e(addresses, n, phase sums) writes the row.
+ */
+/** A call smaller than this many elements stays on one thread: waking a worker costs tens of µs. */
+export const PARALLEL_MIN_WORK = 1 << 19;
+
+export interface ParSplit {
+  extentAt: number;
+  steps: number[];
+  /** elements touched in all: threads pay off only for large calls */
+  work: number;
+  pairwise?: { float32: boolean[] };
+  /** one piece per thread: pieces that sweep every row lose speed when cut finer */
+  coarse?: boolean;
 }
 
 const supportedDType = (dt: DType) => dt.name === "float64" || dt.name === "float32" || dt.name === "bool";
@@ -694,7 +716,11 @@ export function renderWasmElementwise(spec: KernelSpec, classes: readonly Stride
     });
   };
   nestLevel(0);
-  return { bytes: withConstants(moduleBytes([fb], asImports(imports.list))), tail: [...outerStrides.flat(), ...extents] };
+  const work = extents.reduce((p, n) => p * n, 1);
+  const par: ParSplit | undefined = levels === 0
+    ? { extentAt: 0, steps: dtypes.map((d, k) => (classes[k] === "unit" ? d.itemsize : 0)), work }
+    : extents[0] >= 2 ? { extentAt: levels * nops, steps: [...outerStrides[0]], work } : undefined;
+  return { bytes: withConstants(moduleBytes([fb], asImports(imports.list))), tail: [...outerStrides.flat(), ...extents], par };
 }
 
 /**
@@ -874,24 +900,20 @@ export function renderWasmReduce(
     return fb;
   });
 
-  // k: nested loops over the kept dims; each row computes its phases, then writes
-  const levels = outerBytes.length;
-  const params: ValType[] = [...dtypes.map(() => I32 as ValType), ...outerBytes.flatMap((d) => d.map(() => I32 as ValType)), ...outerBytes.map(() => I32 as ValType), I32];
-  const fb = new FnBuilder(params, []);
-  const strideParam = (l: number, k: number) => nops + l * nops + k;
-  const extentParam = (l: number) => nops + levels * nops + l;
-  const nI = nops + levels * nops + levels;
-  const cur = dtypes.map(() => fb.local(I32));
-  const rj = spec.phases.map(() => fb.local(F64));
-  const phaseLeaf = (x: Node): VT | null => {
-    const pj = spec.phaseRefs.get(x);
-    if (pj === undefined) return null;
-    fb.get(rj[pj]);
-    return "f64";
-  };
-  const rowBody = () => {
+  // one row at the operand addresses in `cur`: its phases (computed here, or `given` as f64
+  // parameters by a caller that summed the halves of a long row on two threads), then the writes
+  const emitRow = (fb: FnBuilder, cur: readonly number[], nI: number, given: readonly number[] | null) => {
+    const rj = given ?? spec.phases.map(() => fb.local(F64));
+    const phaseLeaf = (x: Node): VT | null => {
+      const pj = spec.phaseRefs.get(x);
+      if (pj === undefined) return null;
+      fb.get(rj[pj]);
+      return "f64";
+    };
     spec.phases.forEach((ph, j) => {
-      if (smallInner !== null) {
+      if (given) {
+        // the caller's sum of the two halves, rounded below as any phase
+      } else if (smallInner !== null) {
         // a few elements: NumPy's short pairwise case is a running sum from 0, inlined here
         fb.emit(...f64const(0));
         for (let e = 0; e < smallInner; e++) {
@@ -969,12 +991,21 @@ export function renderWasmReduce(
       }
     }
   };
+
+  // k: nested loops over the kept dims, a row at the bottom
+  const levels = outerBytes.length;
+  const params: ValType[] = [...dtypes.map(() => I32 as ValType), ...outerBytes.flatMap((d) => d.map(() => I32 as ValType)), ...outerBytes.map(() => I32 as ValType), I32];
+  const fb = new FnBuilder(params, []);
+  const strideParam = (l: number, k: number) => nops + l * nops + k;
+  const extentParam = (l: number) => nops + levels * nops + l;
+  const nI = nops + levels * nops + levels;
+  const cur = dtypes.map(() => fb.local(I32));
   const rows = Array.from({ length: levels }, () => dtypes.map(() => fb.local(I32)));
   const nestLevel = (l: number) => {
     const src = l === 0 ? dtypes.map((_, k) => k) : rows[l - 1];
     if (l === levels) {
       dtypes.forEach((_, k) => fb.get(src[k]).set(cur[k]));
-      rowBody();
+      emitRow(fb, cur, nI, null);
       return;
     }
     dtypes.forEach((_, k) => fb.get(src[k]).set(rows[l][k]));
@@ -985,7 +1016,17 @@ export function renderWasmReduce(
     });
   };
   nestLevel(0);
-  return { bytes: withConstants(moduleBytes([fb, ...pws], asImports(imports.list))), tail: [...outerBytes.flat(), ...outerExtents, nInner] };
+  // e(out, in0, ..., n, r_0, ...): one row whose phase sums are given
+  const fe = new FnBuilder([...dtypes.map(() => I32 as ValType), I32, ...spec.phases.map(() => F64 as ValType)], []);
+  emitRow(fe, dtypes.map((_, k) => k), nops, spec.phases.map((_, j) => nops + 1 + j));
+  const more: [string, number][] = [...pws.map((_, j): [string, number] => [`p${j}`, 1 + j]), ["e", 1 + pws.length]];
+  const tail = [...outerBytes.flat(), ...outerExtents, nInner];
+  const rowsTotal = outerExtents.reduce((p, n) => p * n, 1);
+  const par: ParSplit | undefined = smallInner !== null ? undefined
+    : rowsTotal === 1
+      ? { extentAt: tail.length - 1, steps: dtypes.map((d, k) => (innerClasses[k] === "unit" ? d.itemsize : 0)), work: nInner, pairwise: { float32: spec.phases.map((p) => p.dtype.name === "float32") } }
+      : outerExtents[0] >= 2 ? { extentAt: levels * nops, steps: [...outerBytes[0]], work: rowsTotal * nInner } : undefined;
+  return { bytes: withConstants(moduleBytes([fb, ...pws, fe], asImports(imports.list), more)), tail, par };
 }
 
 /**
@@ -1105,5 +1146,7 @@ export function renderWasmColumn(spec: KernelSpec, innerClasses: readonly Stride
       emitStore(fb, dtypes[0], vt, 8 * e);
     }, [0], () => 8);
   }
-  return { bytes: withConstants(moduleBytes([fb], asImports(imports.list))), tail: [...rowBytes, nRows, nCols] };
+  // columns are independent: threads take column ranges
+  const par: ParSplit = { extentAt: nops, steps: [8, ...inputs.map((k) => (innerClasses[k] === "unit" ? dtypes[k].itemsize : 0))], work: nRows * nCols, coarse: true };
+  return { bytes: withConstants(moduleBytes([fb], asImports(imports.list))), tail: [...rowBytes, nRows, nCols], par };
 }
