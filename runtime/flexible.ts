@@ -5,6 +5,7 @@ import type { Node } from "../compiler/ir/node.js";
 import { contiguousView, forEachOffset, prod, type View } from "../compiler/ir/view.js";
 import { DType, StructDType, SubarrayDType, UnicodeDType, unicodeDType } from "./dtype.js";
 import { NumpyTypeError, ValueError } from "./errors.js";
+import { intInto, pyComplex, pyFloat, pyIntBig } from "./pyparse.js";
 import { toDTypeValue, type JSScalar } from "./scalar.js";
 import { allocStorage, type Storage } from "./storage.js";
 
@@ -70,16 +71,13 @@ export function readValue(dv: DataView, off: number, dt: DType, bigint = false):
   throw new NumpyTypeError(`cannot read dtype ${dt.name}`);
 }
 
-/** A JS value as a number of a numeric field: strings parse as NumPy's casts from str do. */
+/** A JS value as a number of a numeric field: strings parse as Python's bool(), int(), float() and complex() do, as NumPy's do. */
 function numericOf(x: FlexValue, dt: DType): JSScalar {
   if (typeof x === "string") {
-    const t = x.trim();
-    const v = Number(t);
-    if (t === "" || (Number.isNaN(v) && !/^[+-]?nan$/i.test(t))) {
-      throw new ValueError(dt.isInt ? `invalid literal for int() with base 10: ${JSON.stringify(x).replace(/^"|"$/g, "'")}` : `could not convert string to float: '${x}'`);
-    }
-    if (dt.isInt && !Number.isInteger(v)) throw new ValueError(`invalid literal for int() with base 10: '${x}'`);
-    return v;
+    if (dt.kind === "b") return x.length > 0;
+    if (dt.kind === "i" || dt.kind === "u") return intInto(pyIntBig(x), dt);
+    if (dt.kind === "c") return pyComplex(x);
+    return pyFloat(x);
   }
   if (Array.isArray(x) || x instanceof Uint8Array) throw new ValueError("setting an array element with a sequence.");
   return x as JSScalar;
@@ -208,7 +206,7 @@ export function checkComputable(op: string, srcs: readonly { dtype: DType }[]): 
   if (srcs.some((s) => s.dtype.isFlexible)) throw noLoopError(REDUCE_UFUNC[op] ?? op, srcs.map((s) => s.dtype));
 }
 
-/** Called by cast(): flexible <-> numeric casts are refused (str <-> number parsing is not supported). */
+/** Called by cast(): kernels never cast between flexible and numeric data (astype does str <-> number in src/strings.ts; structured <-> number is refused). */
 export function checkCast(from: DType, to: DType): void {
   if (from.isFlexible === to.isFlexible) return;
   throw new NumpyTypeError(`Cannot cast array data from dtype(${dtypeReprArg(from)}) to dtype(${dtypeReprArg(to)}) in numfuse`);

@@ -6,7 +6,7 @@ import { ValueError } from "../runtime/errors.js";
 import { promoteTypes } from "../runtime/promotion.js";
 import { isComplexObj, toDTypeValue, writeElement, type Complex, type JSScalar } from "../runtime/scalar.js";
 import { emptyArray, NDArray } from "./ndarray.js";
-import { flexArray, wantsFlexible } from "./strings.js";
+import { castStrings, flexArray, wantsFlexible } from "./strings.js";
 
 export type ArrayLike = NDArray | JSScalar | readonly unknown[] | ArrayBufferView;
 
@@ -106,6 +106,8 @@ function flatten(obj: unknown): Flat {
 export function array(obj: ArrayLike, opts: { dtype?: unknown; copy?: boolean } = {}): NDArray {
   const want = opts.dtype !== undefined ? parseDType(opts.dtype) : null;
   if (wantsFlexible(obj, want)) return flexArray(obj, want);
+  // strings for a numeric dtype: Python's int()/float()/complex()/bool() of each, as NumPy's
+  if (want && wantsFlexible(obj, null)) return castStrings(flexArray(obj, null), want, false)!;
   if (obj instanceof NDArray) {
     const dt = want ?? obj.dtype;
     if (opts.copy === false && dt === obj.dtype) return obj;

@@ -6,6 +6,7 @@ import { parseDType } from "../runtime/dtype.js";
 import { AxisError, ValueError } from "../runtime/errors.js";
 import { asarray, type ArrayLike } from "./convert.js";
 import { NDArray } from "./ndarray.js";
+import { castStrings } from "./strings.js";
 import { normalizeAxes, normalizeAxis } from "./reductions.js";
 
 type Order = "C" | "F";
@@ -185,6 +186,7 @@ export function broadcast_arrays(...arrays: ArrayLike[]): NDArray[] {
 export function astype(a: NDArray, dtype: unknown, opts: { copy?: boolean } = {}): NDArray {
   const dt = parseDType(dtype);
   if (dt === a.dtype) return opts.copy === false ? a : copy(a);
+  if (a.dtype.isFlexible !== dt.isFlexible) return castStrings(a, dt) ?? new NDArray(cast(a._node, dt));
   return new NDArray(cast(a._node, dt));
 }
 

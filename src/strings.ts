@@ -2,7 +2,11 @@
 import { DTYPES, DType, StructDType, SubarrayDType, UnicodeDType, unicodeDType } from "../runtime/dtype.js";
 import { ValueError } from "../runtime/errors.js";
 import { noLoopError, pyStrOf, writeFlexElement, type FlexValue } from "../runtime/flexible.js";
+import { reprStr } from "../runtime/io/pyliteral.js";
+import { intInto, pyComplex, pyFloat, pyIntBig } from "../runtime/pyparse.js";
 import { writeElement } from "../runtime/scalar.js";
+import type { Scalar } from "./print/options.js";
+import { scalarStr } from "./print/format-scalar.js";
 import { emptyArray, NDArray } from "./ndarray.js";
 
 /** How many JS array levels one element of `dt` takes (a record is one, a subarray field its rank). */
@@ -83,6 +87,46 @@ export function flexArray(obj: unknown, want: DType | null): NDArray {
   const { storage } = out._realized();
   leaves.forEach((v, i) => writeFlexElement(storage, dt, i, v));
   return out;
+}
+
+// ---- casts between strings and numbers ---------------------------------------------------------
+
+/** The "U" length NumPy gives astype(str) of each numeric dtype: the longest str() it can make. */
+const STR_LENGTH: Record<string, number> = {
+  bool: 5, int8: 4, uint8: 3, int16: 6, uint16: 5, int32: 11, uint32: 10, int64: 21, uint64: 20,
+  float16: 32, float32: 32, float64: 32, complex64: 64, complex128: 64,
+};
+
+/**
+ * astype between "U" and numbers, now (flexible data is never lazy): str() of each number as a
+ * numpy scalar prints it ("0.1" for float32 0.1, "(1+2j)"), cut to the target length; or
+ * Python's bool(), int(), float() and complex() of each string, with their errors. Null for the
+ * casts NumPy refuses (structured <-> numbers). Also np.array(strings, {dtype: number}).
+ */
+export function castStrings(a: NDArray, to: DType, npStr = true): NDArray | null {
+  const from = a.dtype;
+  if (to instanceof UnicodeDType && !from.isFlexible) {
+    const dt = to.length === 0 ? unicodeDType(STR_LENGTH[from.name]) : to;
+    const out = emptyArray(a.shape, dt, true);
+    const { storage } = out._realized();
+    const read = a._elementReader(true);
+    for (let i = 0; i < a.size; i++) writeFlexElement(storage, dt, i, scalarStr(read(i) as Scalar, from));
+    return out;
+  }
+  if (from instanceof UnicodeDType && !to.isFlexible) {
+    const out = emptyArray(a.shape, to, false);
+    const { storage } = out._realized();
+    const read = a._elementReader();
+    for (let i = 0; i < a.size; i++) {
+      const s = read(i) as unknown as string;
+      // astype names the element as a numpy scalar; np.array(strings, dtype) as the str it was
+      const shown = npStr ? `np.str_(${reprStr(s)})` : reprStr(s);
+      const v = to.kind === "b" ? s.length > 0 : to.kind === "i" || to.kind === "u" ? intInto(pyIntBig(s, shown), to) : to.kind === "c" ? pyComplex(s) : pyFloat(s, shown);
+      writeElement(storage, to, i, v);
+    }
+    return out;
+  }
+  return null;
 }
 
 // ---- ufuncs on flexible arrays ------------------------------------------------------------------

@@ -7,7 +7,8 @@ import { argsWithOptions } from "../args.js";
 import { array } from "../convert.js";
 import type { NDArray } from "../ndarray.js";
 import { squeeze, transpose } from "../shape-ops.js";
-import { inputLines, isWs, pyStrip, readInput, type TextSource } from "./text.js";
+import { inputLines, readInput, type TextSource } from "./text.js";
+import { isWs, pyComplex, pyFloat, pyIntBig, pyStrip } from "../../runtime/pyparse.js";
 
 /** A value as Python holds it after conversion: float, int (bigint beyond 2**53), bool, complex or str. */
 type PyVal = number | bigint | boolean | Complex | string | PyInt;
@@ -67,28 +68,7 @@ function stripChars(s: string, chars: string): string {
   return s.slice(a, b);
 }
 
-const DIG = "\\d(?:_?\\d)*";
-const FLOAT_RE = new RegExp(`^[+-]?(?:${DIG}(?:\\.(?:${DIG})?)?|\\.${DIG})(?:[eE][+-]?${DIG})?$`);
-const SPECIAL_RE = /^([+-]?)(inf|infinity|nan)$/i;
-const INT_RE = new RegExp(`^[+-]?${DIG}$`);
-
 const pyValueError = (msg: string) => new ValueError(msg);
-
-/** Python float(s). */
-function pyFloat(s: string): number {
-  const t = pyStrip(s);
-  if (FLOAT_RE.test(t)) return Number(t.replaceAll("_", ""));
-  const m = SPECIAL_RE.exec(t);
-  if (m) return m[2].toLowerCase() === "nan" ? NaN : m[1] === "-" ? -Infinity : Infinity;
-  throw pyValueError(`could not convert string to float: ${reprStr(s)}`);
-}
-
-/** Python int(s), base 10. */
-function pyIntBig(s: string): bigint {
-  const t = pyStrip(s);
-  if (!INT_RE.test(t)) throw pyValueError(`invalid literal for int() with base 10: ${reprStr(s)}`);
-  return BigInt(t.replaceAll("_", ""));
-}
 
 const asPyInt = (b: bigint): PyInt => new PyInt(b >= -(2n ** 53n) && b <= 2n ** 53n ? Number(b) : b);
 
@@ -108,25 +88,6 @@ function intOfFloat(s: string): PyInt {
   if (Number.isNaN(x)) throw pyValueError("cannot convert float NaN to integer");
   if (!Number.isFinite(x)) throw new OverflowError("cannot convert float infinity to integer");
   return asPyInt(BigInt(Math.trunc(x)));
-}
-
-const CNUM = `(?:(?:${DIG}(?:\\.(?:${DIG})?)?|\\.${DIG})(?:[eE][+-]?${DIG})?|inf|infinity|nan)`;
-const COMPLEX_RE = new RegExp(`^(?:([+-]?${CNUM})|([+-]?${CNUM})?([+-](?:${CNUM})?)[jJ]|([+-]?(?:${CNUM})?)[jJ])$`, "i");
-
-/** Python complex(s). */
-function pyComplex(s: string): Complex {
-  let t = pyStrip(s);
-  if (t.startsWith("(") && t.endsWith(")")) t = pyStrip(t.slice(1, -1));
-  const m = COMPLEX_RE.exec(t);
-  if (!m) throw pyValueError("complex() arg is a malformed string");
-  const part = (x: string | undefined, unit: boolean): number => {
-    if (x === undefined) return 0;
-    if (unit && (x === "" || x === "+" || x === "-")) return x === "-" ? -1 : 1;
-    return pyFloat(x);
-  };
-  if (m[1] !== undefined) return { re: pyFloat(m[1]), im: 0 };
-  if (m[3] !== undefined) return { re: part(m[2], false), im: part(m[3], true) };
-  return { re: 0, im: part(m[4], true) };
 }
 
 function str2bool(s: string): boolean {

@@ -5,6 +5,7 @@ import * as zlib from "node:zlib";
 import { DTYPES, parseDType, StructDType, SubarrayDType, UnicodeDType, type DType } from "../../runtime/dtype.js";
 import { NumpyTypeError, ValueError } from "../../runtime/errors.js";
 import { reprStr } from "../../runtime/io/pyliteral.js";
+import { isWs, pyStrip } from "../../runtime/pyparse.js";
 import { readToEnd, writeFully } from "../../runtime/io/source.js";
 import type { Complex } from "../../runtime/scalar.js";
 import { array, asarray, type ArrayLike } from "../convert.js";
@@ -113,18 +114,7 @@ function makeTokenizer(delimiter: string | null | undefined, comments: string | 
   return { delimiter: delim, comments: com, quote };
 }
 
-/** Python's str.isspace(), which NumPy's tokenizer and number parsers use. */
-export const isWs = (c: number): boolean =>
-  c === 32 || (c >= 9 && c <= 13) || (c >= 28 && c <= 31) || (c >= 0x80 &&
-  (c === 0x85 || c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000));
-
-/** `s` without Python whitespace at either end (str.strip()). */
-export function pyStrip(s: string): string {
-  let a = 0, b = s.length;
-  while (a < b && isWs(s.charCodeAt(a))) a++;
-  while (b > a && isWs(s.charCodeAt(b - 1))) b--;
-  return a === 0 && b === s.length ? s : s.slice(a, b);
-}
+export { isWs, pyStrip };
 
 /** The fields of one line; an empty array for a blank or comment-only line. */
 function tokenize(line: string, t: Tokenizer): string[] {
