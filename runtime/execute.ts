@@ -6,6 +6,7 @@ import type { View } from "../compiler/ir/view.js";
 import { compileKernel, type KernelFn } from "./compile.js";
 import { counters, DEBUG } from "./debug.js";
 import { allocStorage, type Storage } from "./storage.js";
+import { syncForRead } from "./mirror.js";
 import { runWasm } from "./threads.js";
 
 interface Prepared {
@@ -38,7 +39,10 @@ function prepare(plan: Plan): Prepared {
 export function runPlan(plan: Plan): void {
   const { fns, lastUse } = prepare(plan);
   const free: Storage[] = [];
-  for (const b of plan.allBuffers) if (b.node) b.storage = null;
+  for (const b of plan.allBuffers) {
+    if (b.node) b.storage = null;
+    else if (b.storage) syncForRead(b.storage);
+  }
   const bytesOf = (b: PlanBuffer) => b.size * b.dtype.itemsize;
   const take = (b: PlanBuffer): Storage => {
     const need = bytesOf(b);

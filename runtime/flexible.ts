@@ -8,6 +8,7 @@ import { NumpyTypeError, ValueError } from "./errors.js";
 import { intInto, pyComplex, pyFloat, pyIntBig } from "./pyparse.js";
 import { toDTypeValue, type JSScalar } from "./scalar.js";
 import { allocStorage, type Storage } from "./storage.js";
+import { syncForRead } from "./mirror.js";
 
 /** What a flexible element is in JS: a string, a record (JS array, field order), or raw bytes (V<n>). */
 export type FlexValue = string | Uint8Array | FlexValue[] | JSScalar;
@@ -264,8 +265,10 @@ function materialize(n: Node, memo: Map<Node, Realized>): Realized {
   let r: Realized;
   const dt = n.dtype;
   if (n.op === Op.Load) {
-    if (n.loadArg.storage) r = { storage: n.loadArg.storage, view: n.loadArg.view };
-    else {
+    if (n.loadArg.storage) {
+      syncForRead(n.loadArg.storage);
+      r = { storage: n.loadArg.storage, view: n.loadArg.view };
+    } else {
       // the source is materialized contiguous from offset 0, so the load's view applies to it as is
       const s = materialize(n.src[0], memo);
       r = { storage: s.storage, view: n.loadArg.view };

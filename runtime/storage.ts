@@ -1,6 +1,7 @@
 /** @file Array memory: byte buffers with identity and a write version, recycled through a size-class pool fed by FinalizationRegistry. */
 import type { DType, LaneArray } from "./dtype.js";
 import { wasmAlloc, wasmFree, wasmMemory } from "./wasm-memory.js";
+import type { Mirror } from "./mirror.js";
 
 let nextStorageId = 1;
 
@@ -12,6 +13,8 @@ export class Storage {
   readonly id = nextStorageId++;
   /** lane arrays over the whole buffer, one per typed-array class, made on first use */
   #lanes = new Map<unknown, LaneArray>();
+  /** set on an aligned shadow of unaligned memory (runtime/mirror.ts) */
+  mirror: Mirror | null = null;
   constructor(
     readonly buffer: ArrayBuffer | SharedArrayBuffer,
     readonly byteOffset = 0,

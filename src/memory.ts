@@ -21,6 +21,9 @@ function extent(a: NDArray): Extent | null {
   if (a.size === 0) return null;
   if (a.isRealized) {
     const { storage, view } = a._node.loadArg as { storage: Storage; view: View };
+    // an aligned shadow stands for the record bytes it mirrors (all of them, for views of it too)
+    const m = storage.mirror;
+    if (m) return { mem: m.parent.buffer, base: m.parent.byteOffset, view: m.region, itemsize: 1 };
     return { mem: storage.buffer, base: storage.byteOffset, view, itemsize: a.itemsize };
   }
   // a lazy array has no memory yet; a view of a lazy owner will live in its owner's memory

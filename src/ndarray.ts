@@ -10,6 +10,7 @@ import { runGraph } from "../runtime/plan-cache.js";
 import { readElement, type JSScalar } from "../runtime/scalar.js";
 import { allocStorage, type Storage } from "../runtime/storage.js";
 import { evalFlexible, writeFlexible } from "../runtime/flexible.js";
+import { markWritten, syncForRead, writeFamily } from "../runtime/mirror.js";
 
 // ---- laziness bookkeeping: who reads a storage before it is written ------------------------
 
@@ -32,8 +33,23 @@ function registerReader(a: NDArray, storages: Iterable<Storage>): void {
   }
 }
 
-/** Before a write into `storage`: compute every pending array that reads it, so lazy never changes results. */
+/**
+ * Before a write into `storage`: compute every pending array that reads it, so lazy never changes
+ * results. Memory with aligned shadows (runtime/mirror.ts) counts as one: the parent and all its
+ * shadows are brought up to date and their readers computed first.
+ */
 export function beforeWrite(storage: Storage, except?: NDArray): void {
+  syncForRead(storage);
+  for (const s of writeFamily(storage)) protectReaders(s, except);
+  markWritten(storage);
+}
+
+/** After a write that ran a plan (which may have refreshed a shadow midway): mark the write again. */
+export function afterWrite(storage: Storage): void {
+  markWritten(storage);
+}
+
+function protectReaders(storage: Storage, except?: NDArray): void {
   const set = pendingReaders.get(storage);
   if (!set || set.size === 0) return;
   const lazy: NDArray[] = [];
@@ -56,6 +72,8 @@ export class NDArray {
   _lazyViews: WeakRef<NDArray>[] | null = null;
   /** @internal extra flags */
   _writeable = true;
+  /** @internal a field view computing on an aligned shadow (src/structured.ts): the records it views */
+  _shadowOf: NDArray | null = null;
 
   constructor(node: Node, owner: NDArray | null = null, maps: readonly ViewMap[] = []) {
     this._node = node;
@@ -89,6 +107,7 @@ export class NDArray {
   _realized(): { storage: Storage; view: View } {
     this.eval();
     const a = this._node.loadArg;
+    syncForRead(a.storage!);
     return { storage: a.storage!, view: a.view };
   }
 
@@ -136,14 +155,14 @@ export class NDArray {
     return {
       c_contiguous: isCContiguous(v),
       f_contiguous: isFContiguous(v),
-      owndata: this._owner === null,
-      writeable: this._writeable && (this._owner?._writeable ?? true),
+      owndata: this._owner === null && this._shadowOf === null,
+      writeable: this._writeable && ((this._owner ?? this._shadowOf)?._writeable ?? true),
       aligned: true,
     };
   }
 
   /** NumPy's `base`: the array owning the memory this one views, or null. */
-  get base(): NDArray | null { return this._owner; }
+  get base(): NDArray | null { return this._owner ?? this._shadowOf; }
 
   /** @internal a view of this array through `map` (a movement that NumPy makes without copying) */
   _makeView(map: ViewMap, shape: readonly number[]): NDArray {
@@ -207,11 +226,15 @@ export function compileArrays(arrays: readonly NDArray[]): Plan {
 export function writeInto(target: NDArray, node: Node): void {
   const { storage, view } = target._realized();
   beforeWrite(storage);
-  if (target.dtype.isFlexible) return writeFlexible(storage, view, node, target.dtype);
+  if (target.dtype.isFlexible) {
+    writeFlexible(storage, view, node, target.dtype);
+    return afterWrite(storage);
+  }
   // reading the target through another view while writing it: compute into a temporary first
   if (storagesRead(node).has(storage) && !onlySameView(node, storage, view)) node = contiguous(node);
   const out: Operand = { buf: { id: -1, dtype: target.dtype, size: 0, storage, node: null, isTarget: true }, view };
   runGraph([node], [out]);
+  afterWrite(storage);
 }
 
 function onlySameView(node: Node, storage: Storage, view: View): boolean {

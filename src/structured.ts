@@ -1,6 +1,8 @@
 /** @file Structured arrays: a.field(name) (NumPy's a["name"]) as a view sharing memory, a.fields([...]) (NumPy 2's multi-field view), and dtype helpers. */
 import { loadStorage } from "../compiler/ir/node.js";
-import type { View } from "../compiler/ir/view.js";
+import { contiguousView, forEachOffset, type View } from "../compiler/ir/view.js";
+import { addShadow } from "../runtime/mirror.js";
+import { allocStorage, type Storage } from "../runtime/storage.js";
 import { DType, StructDType, SubarrayDType, type StructField } from "../runtime/dtype.js";
 import { IndexError, ValueError } from "../runtime/errors.js";
 import { NDArray } from "./ndarray.js";
@@ -8,7 +10,7 @@ import { array, type ArrayLike } from "./convert.js";
 
 declare module "./ndarray.js" {
   interface NDArray {
-    /** NumPy's a["name"]: the field as a view sharing memory (a copy, read-only, when the field is not aligned for its type) */
+    /** NumPy's a["name"]: the field as a view sharing memory (through an aligned shadow kept in step when the field is not aligned for its type) */
     field(name: string): NDArray;
     /** NumPy 2's a[["a", "b"]]: a view whose dtype keeps only those fields (the others' bytes become padding) */
     fields(names: readonly string[]): NDArray;
@@ -59,16 +61,7 @@ function field(this: NDArray, name: string): NDArray {
   const f = lookup(dt, name);
   const { storage, view } = this._realized();
   const fm = fieldMap(dt.itemsize, f);
-  if (!fm) {
-    // not addressable as typed-array elements: a read-only copy, so a write cannot silently go astray
-    const vals = this.tolist() as unknown;
-    const idx = dt.structFields.indexOf(f);
-    const pick = (x: unknown, d: number): unknown => (d === this.ndim ? (x as unknown[])[idx] : (x as unknown[]).map((y) => pick(y, d + 1)));
-    const base = f.dtype instanceof SubarrayDType ? f.dtype.subBase : f.dtype;
-    const out = copyOf(pick(vals, 0), base);
-    out._writeable = false;
-    return out;
-  }
+  if (!fm) return shadowField(this, dt, f, storage, view);
   const v = fm.map(view)!;
   const owner = this._owner ?? this;
   const out = new NDArray(loadStorage(storage, v, fm.dtype), owner, [...this._maps, fm.map]);
@@ -76,7 +69,36 @@ function field(this: NDArray, name: string): NDArray {
   return out;
 }
 
-const copyOf = (x: unknown, dt: DType): NDArray => array(x as ArrayLike, { dtype: dt });
+/**
+ * A field typed arrays cannot address in place (its offset or the record size is not a multiple of
+ * its element size, as in NumPy's packed layouts): a view over an aligned shadow that
+ * runtime/mirror.ts keeps in step with the records, both ways.
+ */
+function shadowField(a: NDArray, dt: StructDType, f: StructField, storage: Storage, view: View): NDArray {
+  const sub = f.dtype instanceof SubarrayDType ? f.dtype : null;
+  const base = sub ? sub.subBase : f.dtype;
+  const width = f.dtype.itemsize;
+  // byte offset of the field in each record, in C order of the array
+  const at: number[] = [];
+  forEachOffset(view, (off) => at.push(off * dt.itemsize + f.offset));
+  const shadow = allocStorage(Math.max(at.length * width, 1), false);
+  const copy = (toShadow: boolean) => {
+    const p = storage.bytes, q = shadow.bytes;
+    for (let k = 0; k < at.length; k++) {
+      const o = at[k], d = k * width;
+      if (toShadow) for (let b = 0; b < width; b++) q[d + b] = p[o + b];
+      else for (let b = 0; b < width; b++) p[o + b] = q[d + b];
+    }
+  };
+  // the bytes of the records the field covers, for np.shares_memory
+  const region: View = { shape: [...view.shape, width], strides: [...view.strides.map((s) => s * dt.itemsize), 1], offset: view.offset * dt.itemsize + f.offset };
+  addShadow(shadow, { parent: storage, region, dirty: false, fresh: false, gather: () => copy(true), scatter: () => copy(false) });
+  // its own owner, so views of it index the shadow; base and flags still name the records
+  const out = new NDArray(loadStorage(shadow, contiguousView([...a.shape, ...(sub ? sub.subShape : [])]), base));
+  out._shadowOf = a._owner ?? a;
+  out._writeable = a._writeable;
+  return out;
+}
 
 function fields(this: NDArray, names: readonly string[]): NDArray {
   const dt = structOf(this);

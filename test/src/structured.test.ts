@@ -113,12 +113,34 @@ describe("structured arrays", () => {
     expect(before.tolist()).toEqual([310, 1000]);
   });
 
-  it("unaligned fields come back as read-only copies (typed arrays cannot address them)", () => {
-    const a = np.array([["Al", 30, 1.5]], { dtype: [["name", "U10"], ["age", "i4"], ["w", "f8"]] });
-    const w = a.field("w");
-    expect(w.tolist()).toEqual([1.5]);
-    expect(w.flags.writeable).toBe(false);
-    expect(() => w.set(0, 1)).toThrow("assignment destination is read-only");
+  it("unaligned fields are views in both directions, lazy readers keep their values (NumPy's results inline)", () => {
+    const a = np.array([["ann", 31, 55.5], ["bob", 42, 80.25], ["cy", 7, 20]], { dtype: [["name", "U10"], ["age", "i4"], ["w", "f8"]] });
+    const w = a.field("w"); // byte 44 of 52-byte records
+    expect([w.flags.writeable, w.flags.owndata, w.base === a, np.shares_memory(a, w), np.shares_memory(a.field("age"), w)]).toEqual([true, false, true, true, false]);
+    const lazy = w.mul(2);
+    w.set(1, 99);
+    expect(a.tolist()).toEqual([["ann", 31, 55.5], ["bob", 42, 99], ["cy", 7, 20]]);
+    expect(lazy.tolist()).toEqual([111, 160.5, 40]);
+    a.set(0, ["zed", 1, -1]);
+    expect(w.tolist()).toEqual([-1, 99, 20]);
+    np.add(w, 1, { out: w });
+    expect(a.tolist()).toEqual([["zed", 1, 0], ["bob", 42, 100], ["cy", 7, 21]]);
+    const name = a.field("name"); // 40-byte unicode elements in 52-byte records
+    name.set(2, "zzzzzzzzzzzzz");
+    expect(a.tolist()).toEqual([["zed", 1, 0], ["bob", 42, 100], ["zzzzzzzzzz", 7, 21]]);
+    const w2 = a.field("w");
+    w.set(0, 7);
+    w2.set(2, 8);
+    expect([a.tolist(), w.tolist(), w2.tolist()]).toEqual([[["zed", 1, 7], ["bob", 42, 100], ["zzzzzzzzzz", 7, 8]], [7, 100, 8], [7, 100, 8]]);
+    const sl = a.get("::-1").field("w");
+    sl.set(0, 123);
+    expect([a.tolist(), sl.tolist()]).toEqual([[["zed", 1, 7], ["bob", 42, 100], ["zzzzzzzzzz", 7, 123]], [123, 100, 7]]);
+    expect([a.field("w").sum().item(), a.field("age").sum().item()]).toEqual([230, 50]);
+    const b = np.zeros(3, { dtype: [["c", "i1"], ["v", "f8", [2]]] });
+    const v = b.field("v");
+    v.set(":", 1, [1, 2, 3]);
+    v.set(0, v.get(0).add(0.5));
+    expect([b.tolist(), v.shape]).toEqual([[[0, [0.5, 1.5]], [0, [0, 2]], [0, [0, 3]]], [3, 2]]);
     expect(() => a.field("nope")).toThrow("no field of name nope");
   });
 
