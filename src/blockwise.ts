@@ -7,6 +7,7 @@ import type { Operand } from "../compiler/schedule.js";
 import { setPagedRunner } from "../runtime/execute.js";
 import { runGraph } from "../runtime/plan-cache.js";
 import { PagedStorage, pagedLimits, tooLarge } from "../runtime/io/paged.js";
+import { syncForRead } from "../runtime/mirror.js";
 import { ValueError } from "../runtime/errors.js";
 import { DTYPES } from "../runtime/dtype.js";
 import { allocStorage, type Storage } from "../runtime/storage.js";
@@ -260,6 +261,8 @@ function runPaged(targets: readonly Node[], outs?: readonly (Operand | undefined
   if (!PagedStorage.created) return null;
   const touches = targets.some(readsPaged) || !!outs?.some((o) => o?.buf.storage instanceof PagedStorage);
   if (!touches) return null;
+  // writes made through slices (in-memory shadows) reach the blocks before they are read
+  for (const t of targets) for (const s of storagesRead(t)) if (s instanceof PagedStorage) syncForRead(s);
   const ev = new Evaluator();
   return targets.map((t, i) => {
     const o = outs?.[i];

@@ -2,12 +2,13 @@
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { fileURLToPath } from "node:url";
-import { contiguous, loadStorage } from "../../compiler/ir/node.js";
-import { contiguousView, type View } from "../../compiler/ir/view.js";
+import { loadStorage } from "../../compiler/ir/node.js";
+import { contiguousView, forEachOffset, viewExtent, type View } from "../../compiler/ir/view.js";
+import { addShadow, syncForRead } from "../../runtime/mirror.js";
 import { parseDType, type DType } from "../../runtime/dtype.js";
 import { OverflowError, ValueError } from "../../runtime/errors.js";
 import { MAGIC_PREFIX, npyHeader, readNpyHeader, shapeRepr, type ByteReader } from "../../runtime/io/npy-format.js";
-import { PagedFile, PagedStorage, pagedLimits, type FileMode } from "../../runtime/io/paged.js";
+import { PagedFile, PagedStorage, pagedLimits, tooLarge, type FileMode } from "../../runtime/io/paged.js";
 import { reprStr } from "../../runtime/io/pyliteral.js";
 import { preadFully } from "../../runtime/io/source.js";
 import type { JSScalar } from "../../runtime/scalar.js";
@@ -49,9 +50,9 @@ function fView(shape: readonly number[]): View {
  * are read whole into memory and behave as any array (views share that memory); larger maps are
  * *paged*: never loaded whole. On a paged map, reductions (sum, mean, min, max, prod, any, all over
  * all axes, axis 0 or the trailing axes, also of elementwise expressions of the map) and writes
- * (`set`, `fill`) run block by block with bounded memory, `get` with basic indexing returns an
- * in-memory copy of that part (read when first used; write through `mm.set`), and anything that
- * would need more than the resident cap at once throws ValueError naming the cap.
+ * (`set`, `fill`) run block by block with bounded memory, `get` with basic indexing returns a view
+ * held in memory and kept in step with the map both ways, and anything that would need more than
+ * the resident cap at once throws ValueError naming the cap.
  *
  * Writes reach the file on `flush()` (and, for paged maps, when more than the resident cap of
  * blocks is dirty, oldest first). Unlike NumPy's shared mapping, changes not flushed are lost if
@@ -159,14 +160,22 @@ export class MemMap extends NDArray {
   flush(): void {
     if (this.mode === "r" || this.mode === "c") return;
     if (this._resident) this._file.writeAll(this._resident.bytes.subarray(0, this._file.byteLength));
-    else this._file.flush();
+    else {
+      // writes made through slices first
+      syncForRead(this._node.loadArg.storage!);
+      this._file.flush();
+    }
   }
 
-  /** Basic indexing of a paged map gives an in-memory copy (read when first used), not a view. */
+  /**
+   * Basic indexing of a paged map: a view held in memory (at most the resident cap), read from the
+   * file now and kept in step with it both ways (runtime/mirror.ts): writes into it reach the map's
+   * blocks before the map is next read, written or flushed.
+   */
   override get(...items: IndexItem[]): NDArray {
     const v = super.get(...items);
     if (this._resident || !v.isRealized || !(v._node.loadArg.storage instanceof PagedStorage)) return v;
-    return new NDArray(contiguous(v._node));
+    return pagedSlice(this, v._node.loadArg.storage, v._node.loadArg.view, v.dtype);
   }
 
   override item(...idx: number[]): JSScalar {
@@ -177,6 +186,45 @@ export class MemMap extends NDArray {
   override *[Symbol.iterator](): Generator<NDArray> {
     for (let i = 0; i < this.shape[0]; i++) yield this.get(i);
   }
+}
+
+/** A slice of a paged map as a view over an in-memory shadow of its bytes. */
+function pagedSlice(map: MemMap, P: PagedStorage, v: View, dt: DType): NDArray {
+  const is = dt.itemsize;
+  const e = viewExtent(v);
+  const [lo, hi] = e ? [e[0] * is, (e[1] + 1) * is] : [0, 0];
+  if (hi - lo > pagedLimits.residentBytes) throw tooLarge("a slice of the memmap this large", hi - lo);
+  // element byte offsets within [lo, hi), in C order
+  const at: number[] = [];
+  if (e) forEachOffset(v, (off) => at.push(off * is - lo));
+  const shadow = allocStorage(Math.max(at.length * is, 1), false);
+  const file = P.file;
+  const move = (span: Uint8Array, toShadow: boolean) => {
+    const q = shadow.bytes;
+    for (let k = 0; k < at.length; k++) {
+      const o = at[k], d = k * is;
+      if (toShadow) for (let b = 0; b < is; b++) q[d + b] = span[o + b];
+      else for (let b = 0; b < is; b++) span[o + b] = q[d + b];
+    }
+  };
+  const gather = () => {
+    if (!at.length) return;
+    const span = new Uint8Array(hi - lo);
+    file.read(lo, span);
+    move(span, true);
+  };
+  const scatter = () => {
+    if (!at.length) return;
+    const B = file.blockBytes;
+    const scratch = new Uint8Array((Math.floor((hi - 1) / B) - Math.floor(lo / B) + 1) * B);
+    file.update(lo, hi, scratch, (spanStart) => move(scratch.subarray(lo - spanStart), false));
+  };
+  const region: View = { shape: [hi - lo], strides: [1], offset: lo };
+  addShadow(shadow, { parent: P, region, dirty: false, fresh: false, gather, scatter });
+  const out = new NDArray(loadStorage(shadow, contiguousView(v.shape), dt));
+  out._shadowOf = map;
+  out._writeable = map._writeable;
+  return out;
 }
 
 /** np.memmap(filename, dtype="uint8", mode="r+", offset=0, shape=null, order="C"); callable with or without `new`. */

@@ -86,17 +86,44 @@ describe("paged reductions equal NumPy's bit for bit", () => {
 });
 
 describe("slicing and writing a paged map", () => {
-  it("get returns an in-memory copy of the part, read when used", () => {
+  it("get returns a view of the part: it sees later writes to the map, lazy readers keep the old values", () => {
     const p = writeFile(data(N));
     const m = np.memmap(p, { dtype: "float64", mode: "r+" });
     const part = m.get("1000:1010");
-    expect(part.shape).toEqual([10]);
+    expect([part.shape, part.base === m, part.flags.owndata]).toEqual([[10], true, false]);
     const want = Array.from(data(1010).subarray(1000));
-    // a write after get does not change the copy (lazy never changes results)
+    const twice = part.mul(2);
     m.set("1000:1010", 0);
-    expect(part.tolist()).toEqual(want);
+    expect(part.tolist()).toEqual(Array(10).fill(0));
+    expect(twice.tolist()).toEqual(want.map((x) => 2 * x));
     expect(m.get("1000:1003").tolist()).toEqual([0, 0, 0]);
     expect(m.item(1010)).toBe(data(1011)[1010]);
+  });
+  it("writes through slices (strided, across blocks) reach the map's reads, sums and the file on flush", () => {
+    const p = writeFile(data(N));
+    const m = np.memmap(p, { dtype: "float64", mode: "r+" });
+    const want = data(N);
+    const strided = m.get("8000:9000:3"); // 64 KB blocks: 8192 elements each, so this crosses one
+    strided.set(":", -1);
+    for (let i = 8000; i < 9000; i += 3) want[i] = -1;
+    const tail = m.get(`${N - 5}:`);
+    np.multiply(tail, 10, { out: tail });
+    for (let i = N - 5; i < N; i++) want[i] *= 10;
+    expect(m.get("7999:8004").tolist()).toEqual(Array.from(want.subarray(7999, 8004)));
+    expect(num(m.sum())).toBe(num(np.array(want).sum()));
+    // flush sends the slices' writes and every dirty block (some went back already: the cap is 2 blocks)
+    m.flush();
+    expect(fileAs(Float64Array, p)).toEqual(want);
+    // a later write to the map reaches an existing slice
+    m.set("8000:8010", 5);
+    expect(strided.get(":4").tolist()).toEqual([5, 5, 5, 5]);
+    // a slice written and nothing else: flush alone sends it
+    const s2 = m.get("100:102");
+    s2.set(":", 42);
+    m.flush();
+    expect(Array.from(fileAs(Float64Array, p).subarray(99, 103))).toEqual([want[99], 42, 42, want[102]]);
+    const ro = np.memmap(p, { dtype: "float64", mode: "r" });
+    expect(() => ro.get("0:3").set(0, 1)).toThrow("assignment destination is read-only");
   });
   it("set and fill run block by block; flush writes whole blocks", () => {
     const p = writeFile(data(N));
