@@ -1,10 +1,11 @@
 /**
- * @file Aligned shadows of memory kernels cannot address directly: a field of a packed record
- * whose offset or record size is not a multiple of its element size (NumPy's default layout puts
- * the f8 of [("name", "U10"), ("age", "i4"), ("w", "f8")] at byte 44). Typed arrays need aligned
- * elements, so such a field view computes on an aligned copy (the shadow) kept in step with its
- * parent's bytes: a shadow is refreshed from the parent before it is read if the parent changed,
- * and a written shadow sends its bytes back before anything reads or writes the parent.
+ * @file Aligned in-memory shadows of memory kernels cannot address in place: a field of a packed
+ * record whose offset or record size is not a multiple of its element size (NumPy's default layout
+ * puts the f8 of [("name", "U10"), ("age", "i4"), ("w", "f8")] at byte 44; typed arrays need
+ * aligned elements), and a slice of a paged memmap (its parent lives in a file). The shadow is a
+ * view's memory kept in step with its parent both ways: refreshed from the parent before it is
+ * read if the parent changed, and a written shadow sends its bytes back before anything reads or
+ * writes the parent.
  */
 import type { Storage } from "./storage.js";
 import type { View } from "../compiler/ir/view.js";

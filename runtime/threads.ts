@@ -115,7 +115,8 @@ function helpersReady(): boolean {
 
 /** Start the workers now and wait (up to `ms`) until they all run: how many threads are then in use. */
 export function startThreads(ms = 5000): number {
-  if (!helpersReady() && threads < 2) return 1;
+  if (!wasmMemory() || threads < 2) return 1;
+  helpersReady();
   const until = performance.now() + ms;
   for (let r; (r = Atomics.load(ctl, READY)) < helpers.length && performance.now() < until; ) Atomics.wait(ctl, READY, r, 10);
   return 1 + Math.min(Atomics.load(ctl, READY), threads - 1);
@@ -150,12 +151,17 @@ function runPieces(inst: WasmExports, fn: number, pieces: readonly (readonly num
     if ((w & 0xffff) >= pieces.length) break;
     if (Atomics.compareExchange(ctl, CLAIM, w, w + 1) !== w) continue;
     const i = w & 0xffff;
-    res[i] = f(...pieces[i]) ?? 0;
+    try {
+      res[i] = f(...pieces[i]) ?? 0;
+    } catch {
+      // still count the piece: the job must end before the board is used again
+      Atomics.store(ctl, FAILED, 1);
+    }
     Atomics.add(ctl, DONE, 1);
   }
   // wait on the value just seen: a notify between the check and the wait must not be lost
   for (let d; (d = Atomics.load(ctl, DONE)) < pieces.length; ) Atomics.wait(ctl, DONE, d);
-  if (Atomics.load(ctl, FAILED)) throw new Error("numfuse: a kernel failed on a worker thread");
+  if (Atomics.load(ctl, FAILED)) throw new Error("numfuse: a kernel split between threads failed");
   return Array.from(res.subarray(0, pieces.length));
 }
 
