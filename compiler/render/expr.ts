@@ -123,6 +123,11 @@ export function renderExpr(ctx: ExprContext, root: Node): Val {
     if (dt.isWide && (n.op === Op.BitAnd || n.op === Op.BitOr || n.op === Op.BitXor)) ctx.useHelper(n.op === Op.BitAnd ? "bit64and" : n.op === Op.BitOr ? "bit64or" : "bit64xor");
     const text = def.js(a[0].re, a[1]?.re ?? "", dt);
     const isIntResult = def.out === "same" && (dt.kind === "i" || dt.kind === "u");
+    // NumPy rounds each float16 ufunc's result to half: so does every float16 node of a fused chain
+    if (n.dtype.name === "float16") {
+      ctx.useHelper("fround16");
+      return { re: `fround16(${text})` };
+    }
     return { re: isIntResult ? wrapInt(dt, text) : text };
   };
   return go(root);

@@ -20,6 +20,7 @@ interface Fixture {
   axis_sums: { kind: string; shape: number[]; axis0: EncodedArray; axis1: EncodedArray; mean0: EncodedArray; mean1: EncodedArray; max0: EncodedArray; sum_f32: Enc }[];
   var: { kind: string; n: number; var: Enc; std: Enc }[];
   weak: Record<string, EncodedArray>;
+  chains: Record<string, EncodedArray | EncodedArray[] | Enc> & { in: EncodedArray[] };
   views: { in: EncodedArray; u16: number[]; bytes: number[]; i8_view: number[] };
   itemsize: number;
   str: string;
@@ -215,6 +216,22 @@ describe("promotion and weak scalars", () => {
   for (const [name, want] of Object.entries(fx.weak)) {
     it(name, () => expectArrayEqualNumpy(cases[name](), want, TOL[name]));
   }
+});
+
+describe("fused chains round every float16 intermediate, as NumPy's separate ufuncs do", () => {
+  const [P, Q, R] = fx.chains.in.map((e) => decodeArray(e));
+  const cases: Record<string, () => np.NDArray> = {
+    mul_add: () => P.mul(Q).add(R),
+    div_sub_mul: () => P.div(Q).sub(R.mul(P)),
+    sq_sum: () => P.mul(P).add(Q.mul(Q)).add(R.mul(R)),
+    neg_abs_add: () => np.abs(P.sub(Q)).add(np.negative(R)),
+    row_sums: () => P.mul(Q).add(R).reshape(8, 8).sum({ axis: 1 }),
+  };
+  for (const [name, make] of Object.entries(cases)) it(name, () => expectArrayEqualNumpy(make(), fx.chains[name] as EncodedArray));
+  it("sum and mean of a fused product", () => {
+    expect(P.mul(Q).sum().item()).toBe(decFloat(fx.chains.sum_of_products));
+    expect(P.mul(P).mean().item()).toBe(decFloat(fx.chains.mean_of_squares));
+  });
 });
 
 describe("bytes: view, tobytes, frombuffer, .npy", () => {
