@@ -5,11 +5,26 @@ import { OP_DEFS, Op, isElemOp } from "../ir/ops.js";
 import type { Node } from "../ir/node.js";
 import { Emitter, numLiteral } from "./emitter.js";
 
-/** A rendered value: one lane, or two for complex (re, im). */
+/**
+ * A rendered value: one lane, or two for complex (re, im). An int64/uint64 value may also carry
+ * its two 32-bit words (hi as the signed lane, lo as 0..2**32-1): operations that work word by
+ * word (add, subtract, negate, compare, select, bitwise) then stay exact over all 64 bits and wrap
+ * as NumPy's do; the others read `re`, the value as a double (exact up to 2**53).
+ */
 export interface Val {
   re: string;
   im?: string;
+  hi?: string;
+  lo?: string;
 }
+
+const TWO32 = 4294967296;
+
+/** The double of two words: signed for int64, unsigned for uint64. */
+const wordsToDouble = (dt: DType, hi: string, lo: string): string =>
+  dt.name === "uint64" ? `((${hi} >>> 0) * ${TWO32} + ${lo})` : `(${hi} * ${TWO32} + ${lo})`;
+
+const words = (dt: DType, hi: string, lo: string): Val => ({ re: wordsToDouble(dt, hi, lo), hi, lo });
 
 /** Keeps an integer result inside its dtype, as NumPy's fixed-width arithmetic does. */
 export function wrapInt(dt: DType, x: string): string {
@@ -26,8 +41,7 @@ export function wrapInt(dt: DType, x: string): string {
 
 export function loadText(dt: DType, arr: string, p: string): Val {
   if (dt.kind === "c") return { re: `${arr}[${p}]`, im: `${arr}[${p} + 1]` };
-  if (dt.name === "int64") return { re: `(${arr}[${p} + 1] * 4294967296 + (${arr}[${p}] >>> 0))` };
-  if (dt.name === "uint64") return { re: `((${arr}[${p} + 1] >>> 0) * 4294967296 + (${arr}[${p}] >>> 0))` };
+  if (dt.isWide) return words(dt, `${arr}[${p} + 1]`, `(${arr}[${p}] >>> 0)`);
   // float16 lanes hold bits: the table gives the exact value
   if (dt.name === "float16") return { re: `H16[${arr}[${p}]]` };
   return { re: `${arr}[${p}]` };
@@ -35,6 +49,7 @@ export function loadText(dt: DType, arr: string, p: string): Val {
 
 export function storeText(dt: DType, arr: string, p: string, v: Val): string {
   if (dt.kind === "c") return `{ const wr = ${v.re}, wi = ${v.im ?? "0"}; ${arr}[${p}] = wr; ${arr}[${p} + 1] = wi; }`;
+  if (dt.isWide && v.hi !== undefined) return `{ ${arr}[${p}] = ${v.lo}; ${arr}[${p} + 1] = ${v.hi}; }`;
   if (dt.isWide) return `{ const w = ${v.re}; ${arr}[${p}] = w; ${arr}[${p} + 1] = Math.floor(w / 4294967296); }`;
   // the one rounding of a float16 result (a Uint16Array store would truncate the double instead)
   if (dt.name === "float16") return `${arr}[${p}] = d2h(${v.re});`;
@@ -42,11 +57,21 @@ export function storeText(dt: DType, arr: string, p: string, v: Val): string {
 }
 
 export function constText(value: number | { re: number; im: number }, dt: DType): Val {
+  if (typeof value === "number" && dt.isWide && Number.isInteger(value)) {
+    const hi = Math.floor(value / TWO32);
+    return words(dt, numLiteral(hi | 0), numLiteral(value - hi * TWO32));
+  }
   if (typeof value === "number") return dt.kind === "c" ? { re: numLiteral(value), im: "0" } : { re: numLiteral(value) };
   return { re: numLiteral(value.re), im: numLiteral(value.im) };
 }
 
 function castText(from: DType, to: DType, v: Val, use: (h: HelperName) => void): Val {
+  if (to.isWide && from.isWide && v.hi !== undefined) return words(to, v.hi, v.lo!);
+  // every narrower integer (and bool) is exact in a double: its words follow from its sign
+  if (to.isWide && (from.kind === "i" || from.kind === "u" || from.kind === "b") && !from.isWide) {
+    const x = from.kind === "b" ? `(+${v.re})` : v.re;
+    return words(to, `(${x} < 0 ? -1 : 0)`, `(${x} >>> 0)`);
+  }
   if (to.kind === "b") return { re: from.kind === "c" ? `(${v.re} !== 0 || ${v.im} !== 0)` : `(${v.re} !== 0)` };
   const x = from.kind === "b" ? `(+${v.re})` : v.re;
   if (to.kind === "c") {
@@ -102,6 +127,7 @@ export function renderExpr(ctx: ExprContext, root: Node): Val {
     if (n.op === Op.Cast) return castText(n.src[0].dtype, n.dtype, a[0], ctx.useHelper);
     if (n.op === Op.Where) {
       const c = `(${a[0].re})`;
+      if (n.dtype.isWide && a[1].hi !== undefined && a[2].hi !== undefined) return words(n.dtype, `(${c} ? ${a[1].hi} : ${a[2].hi})`, `(${c} ? ${a[1].lo} : ${a[2].lo})`);
       return n.dtype.kind === "c" ? { re: `(${c} ? ${a[1].re} : ${a[2].re})`, im: `(${c} ? ${a[1].im} : ${a[2].im})` } : { re: `(${c} ? ${a[1].re} : ${a[2].re})` };
     }
     if (!isElemOp(n.op)) throw new Error(`internal: cannot render ${n.op} inside a kernel`);
@@ -120,6 +146,10 @@ export function renderExpr(ctx: ExprContext, root: Node): Val {
       }
       return r.im === undefined ? { re: r.re } : { re: r.re, im: r.im };
     }
+    if (dt.isWide && a.every((x) => x.hi !== undefined)) {
+      const w = wideOp(ctx, n.op, dt, a);
+      if (w) return w;
+    }
     if (dt.isWide && (n.op === Op.BitAnd || n.op === Op.BitOr || n.op === Op.BitXor)) ctx.useHelper(n.op === Op.BitAnd ? "bit64and" : n.op === Op.BitOr ? "bit64or" : "bit64xor");
     const text = def.js(a[0].re, a[1]?.re ?? "", dt);
     const isIntResult = def.out === "same" && (dt.kind === "i" || dt.kind === "u");
@@ -133,7 +163,58 @@ export function renderExpr(ctx: ExprContext, root: Node): Val {
   return go(root);
 }
 
-function bind(ctx: ExprContext, _n: Node, v: Val): Val {
+/**
+ * Word-by-word int64/uint64 operations: exact over 64 bits with NumPy's wraparound. Null for the
+ * ones computed on doubles (multiply, divide, shifts, ...).
+ */
+function wideOp(ctx: ExprContext, op: Op, dt: DType, a: Val[]): Val | null {
+  const [x, y] = a;
+  const u = dt.name === "uint64";
+  // a word compared as unsigned (lo always; hi for uint64)
+  const H = (v: Val) => (u ? `(${v.hi} >>> 0)` : v.hi!);
+  const less = (p: Val, q: Val, orEqual: boolean) => `(${H(p)} < ${H(q)} || (${p.hi} === ${q.hi} && ${p.lo} ${orEqual ? "<=" : "<"} ${q.lo}))`;
+  const sum = (p: Val, q: Val, sign: "+" | "-"): Val => {
+    const t = ctx.fresh();
+    ctx.em.emit(`const ${t} = ${p.lo} ${sign} ${q.lo};`);
+    const carry = sign === "+" ? `(${t} > 4294967295 ? 1 : 0)` : `(${t} < 0 ? 1 : 0)`;
+    return words(dt, `((${p.hi} ${sign} ${q.hi} ${sign} ${carry}) | 0)`, `(${t} >>> 0)`);
+  };
+  const zero: Val = words(dt, "0", "0");
+  switch (op) {
+    case Op.Add: return sum(x, y, "+");
+    case Op.Sub: return sum(x, y, "-");
+    case Op.Neg: return sum(zero, x, "-");
+    case Op.Abs: {
+      if (u) return x;
+      const m = sum(zero, x, "-");
+      const neg = `(${x.hi} < 0)`;
+      return words(dt, `(${neg} ? ${m.hi} : ${x.hi})`, `(${neg} ? ${m.lo} : ${x.lo})`);
+    }
+    case Op.Lt: return { re: less(x, y, false) };
+    case Op.Le: return { re: less(x, y, true) };
+    case Op.Gt: return { re: less(y, x, false) };
+    case Op.Ge: return { re: less(y, x, true) };
+    case Op.Eq: return { re: `(${x.hi} === ${y.hi} && ${x.lo} === ${y.lo})` };
+    case Op.Ne: return { re: `(${x.hi} !== ${y.hi} || ${x.lo} !== ${y.lo})` };
+    case Op.Max:
+    case Op.Min: {
+      const c = op === Op.Max ? less(y, x, false) : less(x, y, false);
+      return words(dt, `(${c} ? ${x.hi} : ${y.hi})`, `(${c} ? ${x.lo} : ${y.lo})`);
+    }
+    case Op.BitAnd: return words(dt, `(${x.hi} & ${y.hi})`, `((${x.lo} & ${y.lo}) >>> 0)`);
+    case Op.BitOr: return words(dt, `(${x.hi} | ${y.hi})`, `((${x.lo} | ${y.lo}) >>> 0)`);
+    case Op.BitXor: return words(dt, `(${x.hi} ^ ${y.hi})`, `((${x.lo} ^ ${y.lo}) >>> 0)`);
+    default: return null;
+  }
+}
+
+function bind(ctx: ExprContext, n: Node, v: Val): Val {
+  if (v.hi !== undefined) {
+    // the two words are what wide operations read; the double is formed only where it is used
+    const t = ctx.fresh();
+    ctx.em.emit(`const ${t}_hi = ${v.hi}, ${t}_lo = ${v.lo};`);
+    return words(n.dtype, `${t}_hi`, `${t}_lo`);
+  }
   if (/^[A-Za-z_$][\w$]*$/.test(v.re) && (v.im === undefined || /^[A-Za-z_$][\w$]*$/.test(v.im))) return v;
   const t = ctx.fresh();
   if (v.im === undefined) {

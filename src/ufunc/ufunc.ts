@@ -106,6 +106,12 @@ function finishInputs(inputs: readonly unknown[], arrays: (NDArray | null)[], lo
     if (weak && weakInt && (common.kind === "i" || common.kind === "u") && !weak.forced) checkWeakIntFits(x as number | bigint, common);
     // the scalar takes the array's dtype first (NumPy casts the Python scalar), then the loop's
     const v = toDTypeValue(x as JSScalar, common);
+    if (typeof v === "bigint" && !Number.isSafeInteger(Number(v))) {
+      // past 2**53 a constant (a double) would round: hold the scalar in 64-bit memory instead
+      const held = emptyArray([], common, false);
+      writeElement(held._realized().storage, common, 0, v);
+      return cast(expand(held._node, shape), loops[i]);
+    }
     const c = constant(typeof v === "bigint" ? Number(v) : v, common, shape);
     return cast(c, loops[i]);
   });
