@@ -24,7 +24,19 @@ const TWO32 = 4294967296;
 const wordsToDouble = (dt: DType, hi: string, lo: string): string =>
   dt.name === "uint64" ? `((${hi} >>> 0) * ${TWO32} + ${lo})` : `(${hi} * ${TWO32} + ${lo})`;
 
-const words = (dt: DType, hi: string, lo: string): Val => ({ re: wordsToDouble(dt, hi, lo), hi, lo });
+export const words = (dt: DType, hi: string, lo: string): Val => ({ re: wordsToDouble(dt, hi, lo), hi, lo });
+
+/** The words of a wide value: its own, or split from its double (an integer below 2**63 in magnitude). */
+export function wordsOf(v: Val): { hi: string; lo: string } {
+  if (v.hi !== undefined) return { hi: v.hi, lo: v.lo! };
+  return { hi: `(Math.floor(${v.re} / ${TWO32}) | 0)`, lo: `(${v.re} >>> 0)` };
+}
+
+/** `p < q` (or <=) on words: hi signed for int64, unsigned for uint64; lo unsigned. */
+export function wordsLess(dt: DType, p: { hi: string; lo: string }, q: { hi: string; lo: string }, orEqual: boolean): string {
+  const H = (x: string) => (dt.name === "uint64" ? `(${x} >>> 0)` : x);
+  return `(${H(p.hi)} < ${H(q.hi)} || (${p.hi} === ${q.hi} && ${p.lo} ${orEqual ? "<=" : "<"} ${q.lo}))`;
+}
 
 /** Keeps an integer result inside its dtype, as NumPy's fixed-width arithmetic does. */
 export function wrapInt(dt: DType, x: string): string {
@@ -170,9 +182,7 @@ export function renderExpr(ctx: ExprContext, root: Node): Val {
 function wideOp(ctx: ExprContext, op: Op, dt: DType, a: Val[]): Val | null {
   const [x, y] = a;
   const u = dt.name === "uint64";
-  // a word compared as unsigned (lo always; hi for uint64)
-  const H = (v: Val) => (u ? `(${v.hi} >>> 0)` : v.hi!);
-  const less = (p: Val, q: Val, orEqual: boolean) => `(${H(p)} < ${H(q)} || (${p.hi} === ${q.hi} && ${p.lo} ${orEqual ? "<=" : "<"} ${q.lo}))`;
+  const less = (p: Val, q: Val, orEqual: boolean) => wordsLess(dt, wordsOf(p), wordsOf(q), orEqual);
   const sum = (p: Val, q: Val, sign: "+" | "-"): Val => {
     const t = ctx.fresh();
     ctx.em.emit(`const ${t} = ${p.lo} ${sign} ${q.lo};`);

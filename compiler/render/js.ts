@@ -6,7 +6,7 @@ import type { Node } from "../ir/node.js";
 import { printGraph } from "../ir/print.js";
 import type { KernelSpec, Operand, PlanBuffer } from "../schedule.js";
 import { Emitter } from "./emitter.js";
-import { loadText, renderExpr, storeText, wrapInt, type ExprContext, type Val } from "./expr.js";
+import { loadText, renderExpr, storeText, words, wordsLess, wordsOf, wrapInt, type ExprContext, type Val } from "./expr.js";
 import { renderWasmColumn, renderWasmElementwise, renderWasmReduce, type WasmKernel } from "./wasm.js";
 
 /** A kernel ready to compile and run: source plus the runtime shape/stride arguments. */
@@ -165,6 +165,8 @@ function useColumnOrder(spec: KernelSpec, inStrides: readonly number[]): boolean
   if ((spec.mode !== "phase" && spec.mode !== "outer") || spec.phases.length !== 1 || spec.operands.size === 0) return false;
   const op = spec.phases[0].reduceArg.op;
   if (op === "argmax" || op === "argmin" || spec.phases[0].dtype.kind === "c" || spec.phases[0].src[0].dtype.kind === "c") return false;
+  // int64 sums and extremes accumulate exactly on words, row by row
+  if (spec.phases[0].src[0].dtype.isWide && (op === "sum" || op === "max" || op === "min")) return false;
   // the fast order accumulates row by row when the input's smallest stride is along a kept axis
   // and strictly smaller than every reduced axis's (overlapping windows tie: rows stay faster)
   let kept = Infinity, reduced = Infinity;
@@ -299,10 +301,49 @@ interface AccCode {
   init: string[];
   step: (v: Val) => string;
   result: string;
+  /** the result is held as int64 words (`<result>_hi`, `<result>_lo`) */
+  words?: boolean;
+}
+
+/** int64/uint64 sums, max and min on the two 32-bit words (exact, wrapping as NumPy's); arg* keep the first extreme. */
+function wideAccumulator(op: ReduceOp, dt: DType, name: string): AccCode | null {
+  const acc = { hi: `${name}_hi`, lo: `${name}_lo` };
+  switch (op) {
+    case "sum":
+      return {
+        init: [`let ${name}_hi = 0, ${name}_lo = 0;`],
+        step: (v) => {
+          const w = wordsOf(v);
+          return `{ const t = ${name}_lo + ${w.lo}; ${name}_hi = (${name}_hi + ${w.hi} + (t > 4294967295 ? 1 : 0)) | 0; ${name}_lo = t >>> 0; }`;
+        },
+        result: name,
+        words: true,
+      };
+    case "max":
+    case "min":
+    case "argmax":
+    case "argmin": {
+      const arg = op === "argmax" || op === "argmin";
+      const better = (w: { hi: string; lo: string }) => (op === "max" || op === "argmax" ? wordsLess(dt, acc, w, false) : wordsLess(dt, w, acc, false));
+      return {
+        init: [`let ${name}_hi = 0, ${name}_lo = 0, ${name}_set = false${arg ? `, ${name} = 0, ${name}_k = 0` : ""};`],
+        step: (v) => {
+          const w = wordsOf(v);
+          return `{ const w = ${w.hi}, x = ${w.lo}; if (!${name}_set || ${better({ hi: "w", lo: "x" })}) { ${name}_hi = w; ${name}_lo = x; ${name}_set = true;${arg ? ` ${name} = ${name}_k;` : ""} }${arg ? ` ${name}_k++;` : ""} }`;
+        },
+        result: name,
+        words: !arg,
+      };
+    }
+    default:
+      return null;
+  }
 }
 
 function accumulator(op: ReduceOp, dt: DType, name: string): AccCode {
   const c = dt.kind === "c";
+  const wide = dt.isWide ? wideAccumulator(op, dt, name) : null;
+  if (wide) return wide;
   switch (op) {
     case "sum":
       return c
@@ -361,10 +402,14 @@ function accumulator(op: ReduceOp, dt: DType, name: string): AccCode {
   }
 }
 
-function emitPhaseResult(em: Emitter, ph: Node, j: number, result: string): void {
-  if (ph.dtype.kind === "c") em.emit(`const r${j}_re = ${finalize(ph.dtype, `${result}_re`)}, r${j}_im = ${finalize(ph.dtype, `${result}_im`)};`);
+function emitPhaseResult(em: Emitter, ph: Node, j: number, result: string, wordsHeld = false): void {
+  if (wordsHeld) em.emit(`const r${j}_hi = ${result}_hi, r${j}_lo = ${result}_lo, r${j} = ${words(ph.dtype, `r${j}_hi`, `r${j}_lo`).re};`);
+  else if (ph.dtype.kind === "c") em.emit(`const r${j}_re = ${finalize(ph.dtype, `${result}_re`)}, r${j}_im = ${finalize(ph.dtype, `${result}_im`)};`);
   else em.emit(`const r${j} = ${finalize(ph.dtype, result)};`);
 }
+
+/** Words make the phase's value when the accumulator holds them and the phase keeps that dtype. */
+const wordResult = (acc: AccCode, ph: Node): boolean => !!acc.words && ph.dtype.isWide;
 
 /** A phase's value as NumPy would hold it: rounded to float32, wrapped to its integer width. */
 function finalize(dt: DType, x: string): string {
@@ -381,7 +426,9 @@ function renderReduce(em: Emitter, spec: KernelSpec, nops: number, no: number, n
   unpackStrides(em, "si", nops, no, ni, no + ni);
   const all = Array.from({ length: nops }, (_, k) => k);
   const counter = { v: 0 };
-  const phaseVal = (j: number): Val => (spec.phases[j].dtype.kind === "c" ? { re: `r${j}_re`, im: `r${j}_im` } : { re: `r${j}` });
+  // phases accumulated on int64 words hand their words on
+  const wordPhases = new Set<number>();
+  const phaseVal = (j: number): Val => (wordPhases.has(j) ? words(spec.phases[j].dtype, `r${j}_hi`, `r${j}_lo`) : spec.phases[j].dtype.kind === "c" ? { re: `r${j}_re`, im: `r${j}_im` } : { re: `r${j}` });
   const leafAt = (p: (k: number) => string) => (n: Node): Val | undefined => {
     const j = spec.phaseRefs.get(n);
     if (j !== undefined) return phaseVal(j);
@@ -452,7 +499,8 @@ function renderReduce(em: Emitter, spec: KernelSpec, nops: number, no: number, n
           const ctx = exprContext(em, helpers, leafAt(at), counter);
           em.emit(acc.step(renderExpr(ctx, ph.src[0])));
         }
-        emitPhaseResult(em, ph, j, acc.result);
+        emitPhaseResult(em, ph, j, acc.result, wordResult(acc, ph));
+        if (wordResult(acc, ph)) wordPhases.add(j);
         return;
       }
       if (pairwise[j]) {
@@ -468,7 +516,8 @@ function renderReduce(em: Emitter, spec: KernelSpec, nops: number, no: number, n
         em.emit(acc.step(renderExpr(ctx, ph.src[0])));
       }, "j");
       em.close();
-      emitPhaseResult(em, ph, j, acc.result);
+      emitPhaseResult(em, ph, j, acc.result, wordResult(acc, ph));
+      if (wordResult(acc, ph)) wordPhases.add(j);
     });
     const outDt = spec.out.buf.dtype;
     if (spec.mode === "phase") {

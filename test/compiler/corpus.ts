@@ -188,6 +188,7 @@ export const CORPUS: Case[] = [
   { name: "count of a comparison", make: (z) => [F([6, 7], s(z, 1))], fn: (a) => np.logical_not(a.gt(0)).sum({ axis: 1 }) },
   // int64 add/subtract work on the two 32-bit words: 2**62 + 2**62 wraps to -2**63, then - 1 wraps to 2**63 - 1 as in NumPy
   { name: "int64 wrap then arithmetic", make: (z) => [np.array([2 ** 62, -(2 ** 62), 3 * z, -(2 ** 63)], { dtype: "int64" })], fn: (a) => a.add(a).sub(1) },
+  { name: "int64 reductions past 2**53 on words", make: (z) => [np.array([1700000000123456790n, 1700000000123456789n, 1700000000123456791n + BigInt(z), 5n, 9223372036854775807n, -9223372036854775807n], { dtype: "int64" }).reshape(2, 3), np.array([18446744073709551615n, 3n, 18446744073709551614n, 7n], { dtype: "uint64" })], fn: (a, u) => [a.sum(), a.max({ axis: 1 }), a.min({ axis: 0 }), a.argmax({ axis: 1 }), a.argmin(), a.sub(a.max({ axis: 1, keepdims: true })), u.sum(), u.max(), u.argmin()] },
   { name: "int64 compare, select and bitwise past 2**53", make: (z) => [np.array([2n ** 62n + 1n, 2n ** 62n, -(2n ** 62n) - BigInt(z), 9007199254740993n], { dtype: "int64" }), np.array([2n ** 62n, 2n ** 62n + 1n, 5n, 9007199254740992n], { dtype: "int64" })], fn: (a, b) => [a.gt(b), np.maximum(a, b), np.where(a.lt(b), a, b) as NDArray, np.bitwise_xor(a, b), np.negative(a).add(b)] },
 ];
 

@@ -15,8 +15,8 @@ const ALLOWED: RegExp[] = [
   new RegExp(`^[qg]_${OPERAND}$`), // pairwise-sum pointers, general-stride inner pointers
   /^[ij]\d+$/, // loop counters
   /^v\d+(?:_re|_im|_hi|_lo)?$/, // bound values (complex parts, int64 words)
-  /^r\d+(?:_re|_im)?$/, // phase (reduction) values
-  /^acc\d+(?:_re|_im|_v|_k)?$/, // accumulators
+  /^r\d+(?:_re|_im|_hi|_lo)?$/, // phase (reduction) values
+  /^acc\d+(?:_re|_im|_v|_k|_hi|_lo|_set)?$/, // accumulators
   /^a[0-7]$/, // pairwise partial sums
   /^e\d+$/, /^pw\d+$/, // pairwise element function and summer
   /^(?:sh|st|off|H|T|q|n|n2|end|s|i|k|size|w|wr|wi|x|t|C|Math|NaN|Infinity|Float64Array)$/, // Float64Array: column-reduction scratch
