@@ -1,6 +1,7 @@
 /** @file Scalar helpers that generated kernels call: NumPy's divmod, rounding, integer power, complex math. Kernels get them as the `H` argument of their factory, never as spliced text. */
 import { ValueError } from "./errors.js";
 import { d2h, fround16, H16, nextafter16 } from "./half.js";
+import { mulhi32 } from "./random/u64.js";
 
 export { d2h, fround16, H16, nextafter16 };
 
@@ -520,12 +521,14 @@ export function cfmin(ar: number, ai: number, br: number, bi: number): void {
 
 // 64-bit bitwise ops on exact doubles, through two 32-bit halves
 const TWO32 = 4294967296;
+export { mulhi32 };
+
 export const bit64and = (a: number, b: number): number => (Math.floor(a / TWO32) & Math.floor(b / TWO32)) * TWO32 + ((a & b) >>> 0);
 export const bit64or = (a: number, b: number): number => (Math.floor(a / TWO32) | Math.floor(b / TWO32)) * TWO32 + ((a | b) >>> 0);
 export const bit64xor = (a: number, b: number): number => (Math.floor(a / TWO32) ^ Math.floor(b / TWO32)) * TWO32 + ((a ^ b) >>> 0);
 
 export const KERNEL_HELPERS = {
-  bit64and, bit64or, bit64xor,
+  bit64and, bit64or, bit64xor, mulhi32,
   floordiv, fmodPy, ifloordiv, imod, ipow, ipow32, rint, copysign, signbit, sign, logaddexp, logaddexp2,
   f2i32, f2i64, f2u64, shl, shr, heaviside, C, cdiv, cexp, clog, csqrt, cpow, csin, ccos, fpow,
   crecip, cexp2, cexpm1, clog2, clog10, clog1p, csinh, ccosh, ctanh, ctan, casin, cacos, cacosh, casinh, catanh, catan,

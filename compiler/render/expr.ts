@@ -177,7 +177,7 @@ export function renderExpr(ctx: ExprContext, root: Node): Val {
 
 /**
  * Word-by-word int64/uint64 operations: exact over 64 bits with NumPy's wraparound. Null for the
- * ones computed on doubles (multiply, divide, shifts, ...).
+ * ones computed on doubles (divide, powers, shifts, ...).
  */
 function wideOp(ctx: ExprContext, op: Op, dt: DType, a: Val[]): Val | null {
   const [x, y] = a;
@@ -194,6 +194,10 @@ function wideOp(ctx: ExprContext, op: Op, dt: DType, a: Val[]): Val | null {
     case Op.Add: return sum(x, y, "+");
     case Op.Sub: return sum(x, y, "-");
     case Op.Neg: return sum(zero, x, "-");
+    case Op.Mul:
+      // the low 64 bits of the product: lo*lo in full (mulhi32 for its high word), the cross terms mod 2**32
+      ctx.useHelper("mulhi32");
+      return words(dt, `((mulhi32(${x.lo}, ${y.lo}) + Math.imul(${x.hi}, ${y.lo}) + Math.imul(${x.lo}, ${y.hi})) | 0)`, `(Math.imul(${x.lo}, ${y.lo}) >>> 0)`);
     case Op.Abs: {
       if (u) return x;
       const m = sum(zero, x, "-");

@@ -138,7 +138,7 @@ export function lowerKernel(spec: KernelSpec): LoweredKernel {
   }
   const body = em.toString();
   // float16 loads, stores and roundings name their helpers in the text only
-  for (const h of ["H16", "d2h", "fround16"] as const) if (new RegExp(`\\b${h}\\b`).test(body)) helpers.add(h);
+  for (const h of ["H16", "d2h", "fround16", "mulhi32"] as const) if (new RegExp(`\\b${h}\\b`).test(body)) helpers.add(h);
   const argNames = operands.map((_, k) => (k === 0 ? "out0" : `in${k - 1}`));
   const helperLines = [...helpers].sort().map((h) => `const ${h} = H.${h};`);
   const makeSource = (fname: string, comment: string) =>
@@ -165,8 +165,8 @@ function useColumnOrder(spec: KernelSpec, inStrides: readonly number[]): boolean
   if ((spec.mode !== "phase" && spec.mode !== "outer") || spec.phases.length !== 1 || spec.operands.size === 0) return false;
   const op = spec.phases[0].reduceArg.op;
   if (op === "argmax" || op === "argmin" || spec.phases[0].dtype.kind === "c" || spec.phases[0].src[0].dtype.kind === "c") return false;
-  // int64 sums and extremes accumulate exactly on words, row by row
-  if (spec.phases[0].src[0].dtype.isWide && (op === "sum" || op === "max" || op === "min")) return false;
+  // int64 sums, products and extremes accumulate exactly on words, row by row
+  if (spec.phases[0].src[0].dtype.isWide && (op === "sum" || op === "prod" || op === "max" || op === "min")) return false;
   // the fast order accumulates row by row when the input's smallest stride is along a kept axis
   // and strictly smaller than every reduced axis's (overlapping windows tie: rows stay faster)
   let kept = Infinity, reduced = Infinity;
@@ -305,10 +305,20 @@ interface AccCode {
   words?: boolean;
 }
 
-/** int64/uint64 sums, max and min on the two 32-bit words (exact, wrapping as NumPy's); arg* keep the first extreme. */
+/** int64/uint64 sums, products, max and min on the two 32-bit words (exact, wrapping as NumPy's); arg* keep the first extreme. */
 function wideAccumulator(op: ReduceOp, dt: DType, name: string): AccCode | null {
   const acc = { hi: `${name}_hi`, lo: `${name}_lo` };
   switch (op) {
+    case "prod":
+      return {
+        init: [`let ${name}_hi = 0, ${name}_lo = 1;`],
+        step: (v) => {
+          const w = wordsOf(v);
+          return `{ const w = ${w.hi}, x = ${w.lo}; const t = (mulhi32(${name}_lo, x) + Math.imul(${name}_hi, x) + Math.imul(${name}_lo, w)) | 0; ${name}_lo = Math.imul(${name}_lo, x) >>> 0; ${name}_hi = t; }`;
+        },
+        result: name,
+        words: true,
+      };
     case "sum":
       return {
         init: [`let ${name}_hi = 0, ${name}_lo = 0;`],
