@@ -9,6 +9,7 @@ import { kwargs } from "./args.js";
 import { emptyArray, NDArray, writeInto } from "./ndarray.js";
 import { normalizeAxis } from "./reductions.js";
 import { ValueError } from "../runtime/errors.js";
+import { mulhi32 } from "../runtime/random/u64.js";
 
 function accDType(dt: DType): DType {
   if (dt.kind === "b" || (dt.kind === "i" && dt.itemsize < 8)) return DTYPES.int64;
@@ -34,7 +35,7 @@ export function accumulateWith(op: "sum" | "prod", a: NDArray, axis: number | nu
   const inner = shape.slice(ax + 1).reduce((p, k) => p * k, 1);
   const outer = shape.slice(0, ax).reduce((p, k) => p * k, 1);
   const contiguousX = xv.offset === 0 && xv.strides.every((s, i) => s === shape.slice(i + 1).reduce((p, k) => p * k, 1) || shape[i] === 1);
-  const xr = contiguousX ? null : x._elementReader();
+  const xr = contiguousX ? null : x._elementReader(dt.isWide);
   const complex = dt.kind === "c";
   if (!complex && !dt.isWide) {
     const X = xs.lanes(dt), R = rs.lanes(dt), half = dt.name === "float16";
@@ -51,6 +52,38 @@ export function accumulateWith(op: "sum" | "prod", a: NDArray, axis: number | nu
             R[idx] = acc;
             acc = R[idx];
           }
+        }
+      }
+    }
+  } else if (dt.isWide) {
+    // int64/uint64 on the two 32-bit words: exact over 64 bits, wrapping as NumPy's loop does
+    const R = rs.lanes(dt);
+    const X = contiguousX ? xs.lanes(dt) : null;
+    for (let o = 0; o < outer; o++) {
+      for (let j = 0; j < inner; j++) {
+        let hi = 0, lo = op === "sum" ? 0 : 1;
+        for (let i = 0; i < n; i++) {
+          const idx = (o * n + i) * inner + j;
+          let vhi: number, vlo: number;
+          if (X) {
+            vhi = X[2 * (xv.offset + idx) + 1];
+            vlo = X[2 * (xv.offset + idx)] >>> 0;
+          } else {
+            const b = BigInt.asUintN(64, BigInt(xr!(idx) as number | bigint));
+            vhi = Number(BigInt.asIntN(32, b >> 32n));
+            vlo = Number(b & 0xffffffffn);
+          }
+          if (op === "sum") {
+            const t = lo + vlo;
+            hi = (hi + vhi + (t > 4294967295 ? 1 : 0)) | 0;
+            lo = t >>> 0;
+          } else {
+            const h = (mulhi32(lo, vlo) + Math.imul(hi, vlo) + Math.imul(lo, vhi)) | 0;
+            lo = Math.imul(lo, vlo) >>> 0;
+            hi = h;
+          }
+          R[2 * idx] = lo;
+          R[2 * idx + 1] = hi;
         }
       }
     }
