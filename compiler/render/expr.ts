@@ -79,6 +79,11 @@ export function constText(value: number | { re: number; im: number }, dt: DType)
 
 function castText(from: DType, to: DType, v: Val, use: (h: HelperName) => void): Val {
   if (to.isWide && from.isWide && v.hi !== undefined) return words(to, v.hi, v.lo!);
+  // to a narrower integer or bool: the low word (or both) decide, exactly
+  if (from.isWide && v.hi !== undefined) {
+    if (to.kind === "b") return { re: `(${v.hi} !== 0 || ${v.lo} !== 0)` };
+    if ((to.kind === "i" || to.kind === "u") && !to.isWide) return { re: wrapInt(to, v.lo!) };
+  }
   // every narrower integer (and bool) is exact in a double: its words follow from its sign
   if (to.isWide && (from.kind === "i" || from.kind === "u" || from.kind === "b") && !from.isWide) {
     const x = from.kind === "b" ? `(+${v.re})` : v.re;
@@ -214,6 +219,22 @@ function wideOp(ctx: ExprContext, op: Op, dt: DType, a: Val[]): Val | null {
     case Op.Min: {
       const c = op === Op.Max ? less(y, x, false) : less(x, y, false);
       return words(dt, `(${c} ? ${x.hi} : ${y.hi})`, `(${c} ? ${x.lo} : ${y.lo})`);
+    }
+    case Op.Shl:
+    case Op.Shr: {
+      // a constant shift of 0..63 (the usual `a << 3`): word moves; other amounts go through doubles
+      const k = /^\d+$/.test(y.lo!) && y.hi === "0" ? Number(y.lo) : -1;
+      if (k < 0 || k > 63) return null;
+      if (k === 0) return x;
+      if (op === Op.Shl) {
+        return k < 32
+          ? words(dt, `((${x.hi} << ${k}) | (${x.lo} >>> ${32 - k}))`, `((${x.lo} << ${k}) >>> 0)`)
+          : words(dt, `(${x.lo} << ${k - 32})`, "0");
+      }
+      const sr = u ? ">>>" : ">>"; // NumPy shifts int64 arithmetically, uint64 logically
+      return k < 32
+        ? words(dt, `((${x.hi} ${sr} ${k}) | 0)`, `(((${x.lo} >>> ${k}) | (${x.hi} << ${32 - k})) >>> 0)`)
+        : words(dt, u ? "0" : `(${x.hi} >> 31)`, `((${x.hi} ${sr} ${k - 32}) >>> 0)`);
     }
     case Op.BitAnd: return words(dt, `(${x.hi} & ${y.hi})`, `((${x.lo} & ${y.lo}) >>> 0)`);
     case Op.BitOr: return words(dt, `(${x.hi} | ${y.hi})`, `((${x.lo} | ${y.lo}) >>> 0)`);
