@@ -523,12 +523,42 @@ export function cfmin(ar: number, ai: number, br: number, bi: number): void {
 const TWO32 = 4294967296;
 export { mulhi32 };
 
+/** The words [lo, hi] of divmod64's int64/uint64 result. */
+export const W64 = new Int32Array(2);
+const TWO53 = 9007199254740992;
+
+/**
+ * int64/uint64 floor division (mod = 0) or Python-style remainder (mod = 1) on words, into W64:
+ * in doubles when both operands are within 2**53 (exact there), else in bigints. Division by zero
+ * gives 0, as NumPy's integer loops do; the minimum int64 // -1 wraps.
+ */
+export function divmod64(ahi: number, alo: number, bhi: number, blo: number, unsigned: number, mod: number): void {
+  const a = (unsigned ? ahi >>> 0 : ahi) * 4294967296 + alo;
+  const b = (unsigned ? bhi >>> 0 : bhi) * 4294967296 + blo;
+  if (Math.abs(a) <= TWO53 && Math.abs(b) <= TWO53) {
+    const v = mod ? imod(a, b) : ifloordiv(a, b);
+    W64[0] = v;
+    W64[1] = Math.floor(v / 4294967296);
+    return;
+  }
+  const A = (BigInt(unsigned ? ahi >>> 0 : ahi) << 32n) + BigInt(alo);
+  const B = (BigInt(unsigned ? bhi >>> 0 : bhi) << 32n) + BigInt(blo);
+  let r = 0n;
+  if (B !== 0n) {
+    const m = A % B;
+    r = mod ? (m !== 0n && (m < 0n) !== (B < 0n) ? m + B : m) : A / B - (m !== 0n && (m < 0n) !== (B < 0n) ? 1n : 0n);
+  }
+  const w = BigInt.asUintN(64, r);
+  W64[0] = Number(w & 0xffffffffn);
+  W64[1] = Number(w >> 32n);
+}
+
 export const bit64and = (a: number, b: number): number => (Math.floor(a / TWO32) & Math.floor(b / TWO32)) * TWO32 + ((a & b) >>> 0);
 export const bit64or = (a: number, b: number): number => (Math.floor(a / TWO32) | Math.floor(b / TWO32)) * TWO32 + ((a | b) >>> 0);
 export const bit64xor = (a: number, b: number): number => (Math.floor(a / TWO32) ^ Math.floor(b / TWO32)) * TWO32 + ((a ^ b) >>> 0);
 
 export const KERNEL_HELPERS = {
-  bit64and, bit64or, bit64xor, mulhi32,
+  bit64and, bit64or, bit64xor, mulhi32, divmod64, W64,
   floordiv, fmodPy, ifloordiv, imod, ipow, ipow32, rint, copysign, signbit, sign, logaddexp, logaddexp2,
   f2i32, f2i64, f2u64, shl, shr, heaviside, C, cdiv, cexp, clog, csqrt, cpow, csin, ccos, fpow,
   crecip, cexp2, cexpm1, clog2, clog10, clog1p, csinh, ccosh, ctanh, ctan, casin, cacos, cacosh, casinh, catanh, catan,

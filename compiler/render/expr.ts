@@ -220,6 +220,16 @@ function wideOp(ctx: ExprContext, op: Op, dt: DType, a: Val[]): Val | null {
       const c = op === Op.Max ? less(y, x, false) : less(x, y, false);
       return words(dt, `(${c} ? ${x.hi} : ${y.hi})`, `(${c} ? ${x.lo} : ${y.lo})`);
     }
+    case Op.FloorDiv:
+    case Op.Mod: {
+      // exact in doubles up to 2**53, past it the helper divides bigints (rare values, not every element)
+      ctx.useHelper("divmod64");
+      ctx.useHelper("W64");
+      const t = ctx.fresh();
+      ctx.em.emit(`divmod64(${x.hi}, ${x.lo}, ${y.hi}, ${y.lo}, ${u ? 1 : 0}, ${op === Op.Mod ? 1 : 0});`);
+      ctx.em.emit(`const ${t}_hi = W64[1], ${t}_lo = W64[0] >>> 0;`);
+      return words(dt, `${t}_hi`, `${t}_lo`);
+    }
     case Op.Shl:
     case Op.Shr: {
       // a constant shift of 0..63 (the usual `a << 3`): word moves; other amounts go through doubles
