@@ -199,10 +199,16 @@ function wideOp(ctx: ExprContext, op: Op, dt: DType, a: Val[]): Val | null {
     case Op.Add: return sum(x, y, "+");
     case Op.Sub: return sum(x, y, "-");
     case Op.Neg: return sum(zero, x, "-");
-    case Op.Mul:
-      // the low 64 bits of the product: lo*lo in full (mulhi32 for its high word), the cross terms mod 2**32
+    case Op.Mul: {
+      // a product within 2**53 is exact in doubles (the usual case); past it, the low 64 bits from
+      // the words: lo*lo in full (mulhi32 for its high word), the cross terms mod 2**32
       ctx.useHelper("mulhi32");
-      return words(dt, `((mulhi32(${x.lo}, ${y.lo}) + Math.imul(${x.hi}, ${y.lo}) + Math.imul(${x.lo}, ${y.hi})) | 0)`, `(Math.imul(${x.lo}, ${y.lo}) >>> 0)`);
+      const t = ctx.fresh();
+      ctx.em.emit(`const ${t} = ${x.re} * ${y.re};`);
+      ctx.em.emit(`const ${t}_hi = Math.abs(${t}) < 9007199254740992 ? Math.floor(${t} / 4294967296) | 0 : (mulhi32(${x.lo}, ${y.lo}) + Math.imul(${x.hi}, ${y.lo}) + Math.imul(${x.lo}, ${y.hi})) | 0;`);
+      ctx.em.emit(`const ${t}_lo = Math.abs(${t}) < 9007199254740992 ? ${t} >>> 0 : Math.imul(${x.lo}, ${y.lo}) >>> 0;`);
+      return words(dt, `${t}_hi`, `${t}_lo`);
+    }
     case Op.Abs: {
       if (u) return x;
       const m = sum(zero, x, "-");
@@ -223,11 +229,13 @@ function wideOp(ctx: ExprContext, op: Op, dt: DType, a: Val[]): Val | null {
     case Op.FloorDiv:
     case Op.Mod: {
       // exact in doubles up to 2**53, past it the helper divides bigints (rare values, not every element)
-      ctx.useHelper("divmod64");
-      ctx.useHelper("W64");
+      const h = op === Op.Mod ? "imod" : "ifloordiv";
+      for (const name of ["divmod64", "W64", h] as const) ctx.useHelper(name);
       const t = ctx.fresh();
-      ctx.em.emit(`divmod64(${x.hi}, ${x.lo}, ${y.hi}, ${y.lo}, ${u ? 1 : 0}, ${op === Op.Mod ? 1 : 0});`);
-      ctx.em.emit(`const ${t}_hi = W64[1], ${t}_lo = W64[0] >>> 0;`);
+      ctx.em.emit(`const ${t}_a = ${x.re}, ${t}_b = ${y.re};`);
+      ctx.em.emit(`let ${t}_hi, ${t}_lo;`);
+      ctx.em.emit(`if (Math.abs(${t}_a) <= 9007199254740992 && Math.abs(${t}_b) <= 9007199254740992) { const q = ${h}(${t}_a, ${t}_b); ${t}_hi = Math.floor(q / 4294967296) | 0; ${t}_lo = q >>> 0; }`);
+      ctx.em.emit(`else { divmod64(${x.hi}, ${x.lo}, ${y.hi}, ${y.lo}, ${u ? 1 : 0}, ${op === Op.Mod ? 1 : 0}); ${t}_hi = W64[1]; ${t}_lo = W64[0] >>> 0; }`);
       return words(dt, `${t}_hi`, `${t}_lo`);
     }
     case Op.Shl:

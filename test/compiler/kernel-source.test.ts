@@ -14,7 +14,7 @@ const ALLOWED: RegExp[] = [
   new RegExp(`^[ptqo]\\d+_${OPERAND}$`), // pointers per loop level
   new RegExp(`^[qg]_${OPERAND}$`), // pairwise-sum pointers, general-stride inner pointers
   /^[ij]\d+$/, // loop counters
-  /^v\d+(?:_re|_im|_hi|_lo)?$/, // bound values (complex parts, int64 words)
+  /^v\d+(?:_re|_im|_hi|_lo|_a|_b)?$/, // bound values (complex parts, int64 words and operand doubles)
   /^r\d+(?:_re|_im|_hi|_lo)?$/, // phase (reduction) values
   /^acc\d+(?:_re|_im|_v|_k|_hi|_lo|_set)?$/, // accumulators
   /^a[0-7]$/, // pairwise partial sums
