@@ -7,9 +7,9 @@ import { Emitter, numLiteral } from "./emitter.js";
 
 /**
  * A rendered value: one lane, or two for complex (re, im). An int64/uint64 value may also carry
- * its two 32-bit words (hi as the signed lane, lo as 0..2**32-1): operations that work word by
- * word (add, subtract, negate, compare, select, bitwise) then stay exact over all 64 bits and wrap
- * as NumPy's do; the others read `re`, the value as a double (exact up to 2**53).
+ * its two 32-bit words (hi as the signed lane, lo as 0..2**32-1): the operations wideOp knows stay
+ * exact over all 64 bits on them and wrap as NumPy's do; the others read `re`, the value as a
+ * double (exact up to 2**53).
  */
 export interface Val {
   re: string;
