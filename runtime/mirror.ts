@@ -48,39 +48,68 @@ export function liveShadows(parent: Storage): Storage[] {
   return out;
 }
 
-/** The parent receives every unsent shadow write (at most one shadow is dirty: writing one flushes the others first). */
+/**
+ * The parent receives every unsent shadow write, deepest shadows first (a shadow can mirror part of
+ * another shadow: a packed field inside a packed field). Writing one shadow flushes the others
+ * first, so at most one shadow of a parent is dirty at a time.
+ */
 function flush(parent: Storage, except?: Storage): void {
   for (const s of liveShadows(parent)) {
+    if (s === except) continue;
+    flush(s);
     const m = s.mirror!;
-    if (s !== except && m.dirty) {
+    if (m.dirty) {
       m.scatter();
       m.dirty = false;
+      markWritten(parent, s);
     }
   }
 }
 
-/** Before `s` is read: a parent gets its shadows' writes; a shadow gets its parent's current bytes. */
+/** Before `s` is read: its ancestors are current and it holds their bytes; its own shadows' writes are in it. */
 export function syncForRead(s: Storage): void {
   const m = s.mirror;
   if (m) {
-    flush(m.parent, s);
+    syncForRead(m.parent);
     if (!m.fresh) {
       m.gather();
       m.fresh = true;
     }
-  } else if (shadowsOf.has(s)) flush(s);
+  }
+  if (shadowsOf.has(s)) flush(s);
 }
 
-/** `s` has been (or is being) written: a shadow now holds news for its parent and its siblings are out of date; a parent's shadows are out of date. */
-export function markWritten(s: Storage): void {
+/** Every shadow below `s` (and below them) must read `s` again. */
+function staleBelow(s: Storage, except?: Storage): void {
+  for (const t of liveShadows(s)) {
+    if (t === except) continue;
+    t.mirror!.fresh = false;
+    staleBelow(t);
+  }
+}
+
+/**
+ * `s` has been (or is being) written: the shadows below it are out of date; a shadow now holds news
+ * for its parent, and its siblings are out of date. `child`: the shadow whose bytes just arrived.
+ */
+export function markWritten(s: Storage, child?: Storage): void {
+  staleBelow(s, child);
   const m = s.mirror;
-  const family = liveShadows(m ? m.parent : s);
-  for (const t of family) if (t !== s) t.mirror!.fresh = false;
-  if (m) m.dirty = true;
+  if (m) {
+    m.dirty = true;
+    staleBelow(m.parent, s);
+  }
 }
 
-/** The storage whose lazy readers a write into `s` must protect: its parent and every shadow of that parent. */
+/** The storage whose lazy readers a write into `s` must protect: its topmost ancestor and every shadow below it. */
 export function writeFamily(s: Storage): Storage[] {
-  const parent = s.mirror ? s.mirror.parent : s;
-  return [parent, ...liveShadows(parent)];
+  let root = s;
+  while (root.mirror) root = root.mirror.parent;
+  const out: Storage[] = [];
+  const walk = (t: Storage) => {
+    out.push(t);
+    for (const c of liveShadows(t)) walk(c);
+  };
+  walk(root);
+  return out;
 }

@@ -144,6 +144,21 @@ describe("structured arrays", () => {
     expect(() => a.field("nope")).toThrow("no field of name nope");
   });
 
+  it("a packed field inside a packed field: shadows of shadows stay in step (NumPy's results inline)", () => {
+    const a = np.zeros(2, { dtype: [["c", "i1"], ["p", [["x", "f8"], ["y", "i2"]]]] });
+    const p = a.field("p"); // 10-byte records at byte 1 of 11: a shadow
+    const x = p.field("x"); // 8 bytes at 0 of 10: a shadow of the shadow
+    x.set(":", [1.25, -2.5]);
+    p.field("y").set(1, 7);
+    expect(a.tolist()).toEqual([[0, [1.25, 0]], [0, [-2.5, 7]]]);
+    a.set(0, [3, [9.5, 4]]);
+    expect([x.tolist(), p.field("y").tolist(), p.tolist()]).toEqual([[9.5, -2.5], [4, 7], [[9.5, 4], [-2.5, 7]]]);
+    const b = np.zeros(2, { dtype: [["q", [["c", "i1"], ["y", "f8"]]]] });
+    const y = b.field("q").field("y");
+    y.set(":", [5, 6]);
+    expect([b.tolist(), y.tolist()]).toEqual([[[[0, 5]], [[0, 6]]], [5, 6]]);
+  });
+
   it("subarray fields are views with the subarray shape appended", () => {
     const a = np.zeros(2, { dtype: [["pos", "f4", [3]], ["id", "i4"]] });
     const pos = a.field("pos");
