@@ -553,12 +553,71 @@ export function divmod64(ahi: number, alo: number, bhi: number, blo: number, uns
   W64[1] = Number(w >> 32n);
 }
 
+/** W64 = the low 64 bits of (ahi:alo) * (bhi:blo). */
+function mul64(ahi: number, alo: number, bhi: number, blo: number): void {
+  const hi = (mulhi32(alo, blo) + Math.imul(ahi, blo) + Math.imul(alo, bhi)) | 0;
+  W64[0] = Math.imul(alo, blo);
+  W64[1] = hi;
+}
+
+/** int64/uint64 base ** exponent on words into W64, by squaring mod 2**64 (NumPy's integer power); a negative exponent is NumPy's error. */
+export function ipow64(bhi: number, blo: number, ehi: number, elo: number, unsigned: number): void {
+  if (!unsigned && ehi < 0) throw negativePower();
+  let rhi = 0, rlo = 1, xhi = bhi, xlo = blo;
+  // exponents past 2**32 only matter through their bits; walk both words
+  for (let word = 0; word < 2; word++) {
+    let e = word === 0 ? elo >>> 0 : ehi >>> 0;
+    for (let bit = 0; bit < 32; bit++) {
+      if (e === 0 && (word === 1 || ehi === 0)) break;
+      if (e & 1) {
+        mul64(rhi, rlo, xhi, xlo);
+        rhi = W64[1];
+        rlo = W64[0] >>> 0;
+      }
+      mul64(xhi, xlo, xhi, xlo);
+      xhi = W64[1];
+      xlo = W64[0] >>> 0;
+      e >>>= 1;
+    }
+  }
+  W64[0] = rlo;
+  W64[1] = rhi;
+}
+
+/**
+ * int64/uint64 shifts on words into W64 by an amount (khi:klo) read as a signed (or unsigned) 64-bit
+ * integer: amounts outside 0..63 give 0 (or -1 for a negative int64 shifted right), as NumPy's.
+ */
+export function shift64(hi: number, lo: number, khi: number, klo: number, left: number, unsigned: number): void {
+  const out = (unsigned ? khi !== 0 : khi !== 0) || klo >= 64;
+  const neg = !unsigned && hi < 0;
+  if (out) {
+    W64[0] = left || !neg ? 0 : -1;
+    W64[1] = left || !neg ? 0 : -1;
+    return;
+  }
+  const k = klo;
+  if (k === 0) {
+    W64[0] = lo;
+    W64[1] = hi;
+  } else if (left) {
+    W64[1] = k < 32 ? (hi << k) | (lo >>> (32 - k)) : lo << (k - 32);
+    W64[0] = k < 32 ? lo << k : 0;
+  } else if (k < 32) {
+    W64[0] = (lo >>> k) | (hi << (32 - k));
+    W64[1] = unsigned ? hi >>> k : hi >> k;
+  } else {
+    W64[0] = unsigned ? hi >>> (k - 32) : hi >> (k - 32);
+    W64[1] = unsigned ? 0 : hi >> 31;
+  }
+}
+
 export const bit64and = (a: number, b: number): number => (Math.floor(a / TWO32) & Math.floor(b / TWO32)) * TWO32 + ((a & b) >>> 0);
 export const bit64or = (a: number, b: number): number => (Math.floor(a / TWO32) | Math.floor(b / TWO32)) * TWO32 + ((a | b) >>> 0);
 export const bit64xor = (a: number, b: number): number => (Math.floor(a / TWO32) ^ Math.floor(b / TWO32)) * TWO32 + ((a ^ b) >>> 0);
 
 export const KERNEL_HELPERS = {
-  bit64and, bit64or, bit64xor, mulhi32, divmod64, W64,
+  bit64and, bit64or, bit64xor, mulhi32, divmod64, W64, ipow64, shift64,
   floordiv, fmodPy, ifloordiv, imod, ipow, ipow32, rint, copysign, signbit, sign, logaddexp, logaddexp2,
   f2i32, f2i64, f2u64, shl, shr, heaviside, C, cdiv, cexp, clog, csqrt, cpow, csin, ccos, fpow,
   crecip, cexp2, cexpm1, clog2, clog10, clog1p, csinh, ccosh, ctanh, ctan, casin, cacos, cacosh, casinh, catanh, catan,

@@ -226,6 +226,17 @@ function wideOp(ctx: ExprContext, op: Op, dt: DType, a: Val[]): Val | null {
       const c = op === Op.Max ? less(y, x, false) : less(x, y, false);
       return words(dt, `(${c} ? ${x.hi} : ${y.hi})`, `(${c} ? ${x.lo} : ${y.lo})`);
     }
+    case Op.Pow: {
+      // a power within 2**53 is exact in doubles (ipow throws NumPy's error for negative exponents);
+      // past it, squaring on words mod 2**64
+      for (const name of ["ipow", "ipow64", "W64"] as const) ctx.useHelper(name);
+      const t = ctx.fresh();
+      ctx.em.emit(`const ${t}_a = ipow(${x.re}, ${y.re});`);
+      ctx.em.emit(`let ${t}_hi, ${t}_lo;`);
+      ctx.em.emit(`if (Math.abs(${t}_a) < 9007199254740992) { ${t}_hi = Math.floor(${t}_a / 4294967296) | 0; ${t}_lo = ${t}_a >>> 0; }`);
+      ctx.em.emit(`else { ipow64(${x.hi}, ${x.lo}, ${y.hi}, ${y.lo}, ${u ? 1 : 0}); ${t}_hi = W64[1]; ${t}_lo = W64[0] >>> 0; }`);
+      return words(dt, `${t}_hi`, `${t}_lo`);
+    }
     case Op.FloorDiv:
     case Op.Mod: {
       // exact in doubles up to 2**53, past it the helper divides bigints (rare values, not every element)
@@ -242,7 +253,21 @@ function wideOp(ctx: ExprContext, op: Op, dt: DType, a: Val[]): Val | null {
     case Op.Shr: {
       // a constant shift of 0..63 (the usual `a << 3`): word moves; other amounts go through doubles
       const k = /^\d+$/.test(y.lo!) && y.hi === "0" ? Number(y.lo) : -1;
-      if (k < 0 || k > 63) return null;
+      if (k < 0 || k > 63) {
+        // an amount per element (or outside 0..63): the helper shifts the words
+        // (amounts 1..31 inline, the rest through the helper)
+        for (const name of ["shift64", "W64"] as const) ctx.useHelper(name);
+        const t = ctx.fresh();
+        ctx.em.emit(`const ${t}_a = ${y.lo};`);
+        ctx.em.emit(`let ${t}_hi, ${t}_lo;`);
+        const k = `${t}_a`;
+        const fast = op === Op.Shl
+          ? `${t}_hi = (${x.hi} << ${k}) | (${x.lo} >>> (32 - ${k})); ${t}_lo = (${x.lo} << ${k}) >>> 0;`
+          : `${t}_hi = ${x.hi} ${u ? ">>>" : ">>"} ${k} | 0; ${t}_lo = ((${x.lo} >>> ${k}) | (${x.hi} << (32 - ${k}))) >>> 0;`;
+        ctx.em.emit(`if (${y.hi} === 0 && ${k} > 0 && ${k} < 32) { ${fast} }`);
+        ctx.em.emit(`else { shift64(${x.hi}, ${x.lo}, ${y.hi}, ${y.lo}, ${op === Op.Shl ? 1 : 0}, ${u ? 1 : 0}); ${t}_hi = W64[1]; ${t}_lo = W64[0] >>> 0; }`);
+        return words(dt, `${t}_hi`, `${t}_lo`);
+      }
       if (k === 0) return x;
       if (op === Op.Shl) {
         return k < 32
