@@ -612,12 +612,47 @@ export function shift64(hi: number, lo: number, khi: number, klo: number, left: 
   }
 }
 
+/** gcd (lcm = 0) or lcm (lcm = 1) of int64/uint64 words into W64: doubles within 2**53, bigints past it; results wrap as NumPy's. */
+export function gcdlcm64(ahi: number, alo: number, bhi: number, blo: number, unsigned: number, lcm: number): void {
+  const a = (unsigned ? ahi >>> 0 : ahi) * 4294967296 + alo;
+  const b = (unsigned ? bhi >>> 0 : bhi) * 4294967296 + blo;
+  if (Math.abs(a) <= TWO53 && Math.abs(b) <= TWO53) {
+    const g = gcd(a, b);
+    const v = lcm ? (g === 0 ? 0 : (Math.abs(a) / g) * Math.abs(b)) : g;
+    if (v <= TWO53) {
+      W64[0] = v;
+      W64[1] = Math.floor(v / 4294967296);
+      return;
+    }
+  }
+  const big = (hi: number, lo: number) => (BigInt(unsigned ? hi >>> 0 : hi) << 32n) + BigInt(lo);
+  let x = big(ahi, alo), y = big(bhi, blo);
+  if (x < 0n) x = -x;
+  if (y < 0n) y = -y;
+  const ax = x, ay = y;
+  while (x !== 0n) [x, y] = [y % x, x];
+  const v = lcm ? (y === 0n ? 0n : (ax / y) * ay) : y;
+  const w = BigInt.asUintN(64, v);
+  W64[0] = Number(w & 0xffffffffn);
+  W64[1] = Number(w >> 32n);
+}
+
+/** Set bits of |x| for int64 words (of x for uint64), as np.bitwise_count. */
+export function popcount64(hi: number, lo: number, unsigned: number): number {
+  if (!unsigned && hi < 0) {
+    // |x| = -x on the words
+    lo = -lo >>> 0;
+    hi = ~hi + (lo === 0 ? 1 : 0);
+  }
+  return popcount32(lo >>> 0) + popcount32(hi >>> 0);
+}
+
 export const bit64and = (a: number, b: number): number => (Math.floor(a / TWO32) & Math.floor(b / TWO32)) * TWO32 + ((a & b) >>> 0);
 export const bit64or = (a: number, b: number): number => (Math.floor(a / TWO32) | Math.floor(b / TWO32)) * TWO32 + ((a | b) >>> 0);
 export const bit64xor = (a: number, b: number): number => (Math.floor(a / TWO32) ^ Math.floor(b / TWO32)) * TWO32 + ((a ^ b) >>> 0);
 
 export const KERNEL_HELPERS = {
-  bit64and, bit64or, bit64xor, mulhi32, divmod64, W64, ipow64, shift64,
+  bit64and, bit64or, bit64xor, mulhi32, divmod64, W64, ipow64, shift64, gcdlcm64, popcount64,
   floordiv, fmodPy, ifloordiv, imod, ipow, ipow32, rint, copysign, signbit, sign, logaddexp, logaddexp2,
   f2i32, f2i64, f2u64, shl, shr, heaviside, C, cdiv, cexp, clog, csqrt, cpow, csin, ccos, fpow,
   crecip, cexp2, cexpm1, clog2, clog10, clog1p, csinh, ccosh, ctanh, ctan, casin, cacos, cacosh, casinh, catanh, catan,

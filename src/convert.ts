@@ -1,5 +1,5 @@
 /** @file From JS values to NDArrays and back: np.array/np.asarray, dtype inference as NumPy does for Python values, tolist/item. */
-import { cast as castNode, constant, contiguous } from "../compiler/ir/node.js";
+import { cast as castNode, constant, contiguous, type Node } from "../compiler/ir/node.js";
 import { expand } from "../compiler/ir/movement.js";
 import { DTYPES, parseDType, type DType } from "../runtime/dtype.js";
 import { ValueError } from "../runtime/errors.js";
@@ -128,11 +128,23 @@ export function asarray(obj: ArrayLike, opts: { dtype?: unknown } = {}): NDArray
   return array(obj, opts);
 }
 
+/**
+ * One scalar of `dtype` broadcast to `shape`: a constant node, or, for a 64-bit integer past 2**53
+ * (which a constant's double would round), a 0-d array holding it exactly.
+ */
+export function scalarNode(value: JSScalar, dtype: DType, shape: readonly number[]): Node {
+  const v = toDTypeValue(value, dtype);
+  if (typeof v === "bigint" && !Number.isSafeInteger(Number(v))) {
+    const held = emptyArray([], dtype, false);
+    writeElement(held._realized().storage, dtype, 0, v);
+    return expand(held._node, shape);
+  }
+  return constant((typeof v === "bigint" ? Number(v) : v) as number | Complex, dtype, shape);
+}
+
 /** A constant array of `shape`, lazy and free: one scalar broadcast. */
 export function filled(shape: readonly number[], value: JSScalar, dtype: DType): NDArray {
-  const v = toDTypeValue(value, dtype);
-  const c = typeof v === "bigint" ? Number(v) : v;
-  return new NDArray(expand(constant(c as number | Complex, dtype, []), shape));
+  return new NDArray(scalarNode(value, dtype, shape));
 }
 
 /** tolist: nested JS arrays of JS values (numbers, booleans, {re, im}; bigints on request). */

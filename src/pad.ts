@@ -6,10 +6,10 @@ import { sliceView, type View } from "../compiler/ir/view.js";
 import { DTYPES, type DType } from "../runtime/dtype.js";
 import { NumpyTypeError, ValueError } from "../runtime/errors.js";
 import { resultType } from "../runtime/promotion.js";
-import { toDTypeValue, type JSScalar } from "../runtime/scalar.js";
+import type { JSScalar } from "../runtime/scalar.js";
 import { sliceAlong } from "./combine.js";
 import { arange } from "./creation.js";
-import { asarray, isNDArray, isOptions, type ArrayLike } from "./convert.js";
+import { asarray, isNDArray, isOptions, scalarNode, type ArrayLike } from "./convert.js";
 import { get } from "./indexing.js";
 import { beforeWrite, emptyArray, NDArray, writeInto } from "./ndarray.js";
 import type { Operand } from "../compiler/schedule.js";
@@ -137,10 +137,6 @@ function fillBorder(target: NDArray, value: NDArray | Node): void {
   runGraph([node], [out]);
 }
 
-const scalarNode = (v: JSScalar, dt: DType, shape: readonly number[]): Node => {
-  const x = toDTypeValue(v, dt);
-  return constant(typeof x === "bigint" ? Number(x) : x, dt, shape);
-};
 
 const isInteger = (dt: DType) => dt.kind === "i" || dt.kind === "u";
 

@@ -6,7 +6,7 @@ import { DTYPES, parseDType, type DType } from "../runtime/dtype.js";
 import { NumpyTypeError, ValueError } from "../runtime/errors.js";
 import { canCast, checkWeakIntFits, resultType, scalarKind, type Casting, type WeakScalar } from "../runtime/promotion.js";
 import { isComplexObj, toDTypeValue, type JSScalar } from "../runtime/scalar.js";
-import { asarray, isOptions, type ArrayLike } from "./convert.js";
+import { asarray, isOptions, scalarNode, type ArrayLike } from "./convert.js";
 import { emptyArray, NDArray, writeInto } from "./ndarray.js";
 import { max as rmax, min as rmin } from "./reductions.js";
 import { copy } from "./shape-ops.js";
@@ -24,10 +24,7 @@ const shapeOf = (x: unknown): readonly number[] => (isScalar(x) ? [] : asarray(x
 
 /** `x` as a node of `dt` broadcast to `shape`; a JS scalar is converted as NumPy casts a Python scalar (wrapping). */
 function operand(x: unknown, dt: DType, shape: readonly number[]): Node {
-  if (isScalar(x)) {
-    const v = toDTypeValue(x, dt);
-    return constant(typeof v === "bigint" ? Number(v) : v, dt, shape);
-  }
+  if (isScalar(x)) return scalarNode(x as JSScalar, dt, shape);
   return expand(cast(asarray(x as ArrayLike)._node, dt), shape);
 }
 

@@ -199,6 +199,21 @@ function wideOp(ctx: ExprContext, op: Op, dt: DType, a: Val[]): Val | null {
     case Op.Add: return sum(x, y, "+");
     case Op.Sub: return sum(x, y, "-");
     case Op.Neg: return sum(zero, x, "-");
+    case Op.Square:
+      return wideOp(ctx, Op.Mul, dt, [x, x]);
+    case Op.Invert:
+      return words(dt, `(~${x.hi})`, `((~${x.lo}) >>> 0)`);
+    case Op.Popcount:
+      ctx.useHelper("popcount64");
+      return words(dt, "0", `popcount64(${x.hi}, ${x.lo}, ${u ? 1 : 0})`);
+    case Op.Gcd:
+    case Op.Lcm: {
+      for (const name of ["gcdlcm64", "W64"] as const) ctx.useHelper(name);
+      const t = ctx.fresh();
+      ctx.em.emit(`gcdlcm64(${x.hi}, ${x.lo}, ${y.hi}, ${y.lo}, ${u ? 1 : 0}, ${op === Op.Lcm ? 1 : 0});`);
+      ctx.em.emit(`const ${t}_hi = W64[1], ${t}_lo = W64[0] >>> 0;`);
+      return words(dt, `${t}_hi`, `${t}_lo`);
+    }
     case Op.Mul: {
       // a product within 2**53 is exact in doubles (the usual case); past it, the low 64 bits from
       // the words: lo*lo in full (mulhi32 for its high word), the cross terms mod 2**32
@@ -222,8 +237,11 @@ function wideOp(ctx: ExprContext, op: Op, dt: DType, a: Val[]): Val | null {
     case Op.Eq: return { re: `(${x.hi} === ${y.hi} && ${x.lo} === ${y.lo})` };
     case Op.Ne: return { re: `(${x.hi} !== ${y.hi} || ${x.lo} !== ${y.lo})` };
     case Op.Max:
-    case Op.Min: {
-      const c = op === Op.Max ? less(y, x, false) : less(x, y, false);
+    case Op.Min:
+    case Op.Fmax:
+    case Op.Fmin: {
+      // integers have no NaN: fmax/fmin are maximum/minimum
+      const c = op === Op.Max || op === Op.Fmax ? less(y, x, false) : less(x, y, false);
       return words(dt, `(${c} ? ${x.hi} : ${y.hi})`, `(${c} ? ${x.lo} : ${y.lo})`);
     }
     case Op.Pow: {

@@ -8,9 +8,9 @@ import { flexibleUfunc, isFlexibleOperand } from "../strings.js";
 import { DTYPES } from "../../runtime/dtype.js";
 import { NumpyTypeError, OverflowError, ValueError } from "../../runtime/errors.js";
 import { canCast, checkWeakIntFits, isWeakScalar, resultType, scalarKind, weakAmong, type Casting, type WeakScalar } from "../../runtime/promotion.js";
-import { isComplexObj, readElement, toDTypeValue, writeElement, type JSScalar } from "../../runtime/scalar.js";
+import { isComplexObj, readElement, writeElement, type JSScalar } from "../../runtime/scalar.js";
 import { OP_DEFS, type ElemOp } from "../../compiler/ir/ops.js";
-import { asarray, isOptions, type ArrayLike } from "../convert.js";
+import { asarray, isOptions, scalarNode, type ArrayLike } from "../convert.js";
 import { emptyArray, evalArrays, NDArray, writeInto } from "../ndarray.js";
 import { reduceWith, type ReduceOptions } from "../reductions.js";
 import { accumulateWith } from "../accumulate.js";
@@ -105,15 +105,8 @@ function finishInputs(inputs: readonly unknown[], arrays: (NDArray | null)[], lo
     const weakInt = (typeof x === "number" && Number.isInteger(x)) || typeof x === "bigint";
     if (weak && weakInt && (common.kind === "i" || common.kind === "u") && !weak.forced) checkWeakIntFits(x as number | bigint, common);
     // the scalar takes the array's dtype first (NumPy casts the Python scalar), then the loop's
-    const v = toDTypeValue(x as JSScalar, common);
-    if (typeof v === "bigint" && !Number.isSafeInteger(Number(v))) {
-      // past 2**53 a constant (a double) would round: hold the scalar in 64-bit memory instead
-      const held = emptyArray([], common, false);
-      writeElement(held._realized().storage, common, 0, v);
-      return cast(expand(held._node, shape), loops[i]);
-    }
-    const c = constant(typeof v === "bigint" ? Number(v) : v, common, shape);
-    return cast(c, loops[i]);
+    // past 2**53 a constant's double would round a 64-bit integer: scalarNode holds it exactly
+    return cast(scalarNode(x as JSScalar, common, shape), loops[i]);
   });
   return { nodes, loop, out: outs[0], outs, shape };
 }

@@ -73,18 +73,18 @@ return function E_30_i64(out0, in0, sh, st, off) {
   const n0 = sh[0];
   let i = 0;
   for (; i + 4 <= n0; i += 4) {
-    const v0 = (-(in0[2 * i + 1] * 4294967296 + (in0[2 * i] >>> 0)) - 1);
-    { const w = v0; out0[2 * i] = w; out0[2 * i + 1] = Math.floor(w / 4294967296); }
-    const v1 = (-(in0[2 * (i + 1) + 1] * 4294967296 + (in0[2 * (i + 1)] >>> 0)) - 1);
-    { const w = v1; out0[2 * (i + 1)] = w; out0[2 * (i + 1) + 1] = Math.floor(w / 4294967296); }
-    const v2 = (-(in0[2 * (i + 2) + 1] * 4294967296 + (in0[2 * (i + 2)] >>> 0)) - 1);
-    { const w = v2; out0[2 * (i + 2)] = w; out0[2 * (i + 2) + 1] = Math.floor(w / 4294967296); }
-    const v3 = (-(in0[2 * (i + 3) + 1] * 4294967296 + (in0[2 * (i + 3)] >>> 0)) - 1);
-    { const w = v3; out0[2 * (i + 3)] = w; out0[2 * (i + 3) + 1] = Math.floor(w / 4294967296); }
+    const v0_hi = (~in0[2 * i + 1]), v0_lo = ((~(in0[2 * i] >>> 0)) >>> 0);
+    { out0[2 * i] = v0_lo; out0[2 * i + 1] = v0_hi; }
+    const v1_hi = (~in0[2 * (i + 1) + 1]), v1_lo = ((~(in0[2 * (i + 1)] >>> 0)) >>> 0);
+    { out0[2 * (i + 1)] = v1_lo; out0[2 * (i + 1) + 1] = v1_hi; }
+    const v2_hi = (~in0[2 * (i + 2) + 1]), v2_lo = ((~(in0[2 * (i + 2)] >>> 0)) >>> 0);
+    { out0[2 * (i + 2)] = v2_lo; out0[2 * (i + 2) + 1] = v2_hi; }
+    const v3_hi = (~in0[2 * (i + 3) + 1]), v3_lo = ((~(in0[2 * (i + 3)] >>> 0)) >>> 0);
+    { out0[2 * (i + 3)] = v3_lo; out0[2 * (i + 3) + 1] = v3_hi; }
   }
   for (; i < n0; i++) {
-    const v4 = (-(in0[2 * i + 1] * 4294967296 + (in0[2 * i] >>> 0)) - 1);
-    { const w = v4; out0[2 * i] = w; out0[2 * i + 1] = Math.floor(w / 4294967296); }
+    const v4_hi = (~in0[2 * i + 1]), v4_lo = ((~(in0[2 * i] >>> 0)) >>> 0);
+    { out0[2 * i] = v4_lo; out0[2 * i + 1] = v4_hi; }
   }
 };
 //# sourceURL=numfuse/E_30_i64.js
