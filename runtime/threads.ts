@@ -105,11 +105,21 @@ function helpersReady(): boolean {
   }
   while (helpers.length < threads - 1) {
     const { port1, port2 } = new MessageChannel();
-    const worker = new Worker(WORKER_SOURCE, { eval: true, workerData: { mem: memory, board, port: port2 }, transferList: [port2] });
+    let worker: Worker;
+    try {
+      worker = new Worker(WORKER_SOURCE, { eval: true, workerData: { mem: memory, board, port: port2 }, transferList: [port2] });
+    } catch {
+      // no workers here (a sandbox, a resource limit): everything stays on this thread
+      threads = helpers.length + 1;
+      break;
+    }
+    // a worker that fails never claims a piece: this thread then runs them all
+    worker.on("error", () => {});
     worker.unref();
     port1.unref();
     helpers.push({ port: port1, has: new Set() });
   }
+  if (!helpers.length) return false;
   return Atomics.load(ctl, READY) > 0;
 }
 
