@@ -165,8 +165,8 @@ function useColumnOrder(spec: KernelSpec, inStrides: readonly number[]): boolean
   if ((spec.mode !== "phase" && spec.mode !== "outer") || spec.phases.length !== 1 || spec.operands.size === 0) return false;
   const op = spec.phases[0].reduceArg.op;
   if (op === "argmax" || op === "argmin" || spec.phases[0].dtype.kind === "c" || spec.phases[0].src[0].dtype.kind === "c") return false;
-  // int64 sums, products and extremes accumulate exactly on words, row by row
-  if (spec.phases[0].src[0].dtype.isWide && (op === "sum" || op === "prod" || op === "max" || op === "min")) return false;
+  // int64 products accumulate exactly on words, row by row (sums and extremes have a column form on words)
+  if (spec.phases[0].src[0].dtype.isWide && op === "prod") return false;
   // the fast order accumulates row by row when the input's smallest stride is along a kept axis
   // and strictly smaller than every reduced axis's (overlapping windows tie: rows stay faster)
   let kept = Infinity, reduced = Infinity;
@@ -555,9 +555,20 @@ function renderColumnReduce(em: Emitter, spec: KernelSpec, nops: number, nd: num
   em.emit(`const size = sh[${nd + nod}];`);
   unpackStrides(em, "s", nops, 0, nd - 1, nd);
   em.emit(`const ${Array.from({ length: nod }, (_, i) => `so${i}_out0 = st[${nops * nd + i}]`).join(", ")};`);
+  // int64/uint64 sums and extremes accumulate on words: T holds (lo, hi) per output
+  const srcDt = ph.src[0].dtype;
+  const wide = srcDt.isWide && ph.dtype.isWide && (rop === "sum" || rop === "max" || rop === "min");
   const init = rop === "sum" || rop === "any" ? "0" : rop === "prod" || rop === "all" ? "1" : rop === "max" ? "-Infinity" : "Infinity";
-  em.emit(`const T = new Float64Array(size);`);
-  if (init !== "0") em.emit(`T.fill(${init});`);
+  if (wide) {
+    em.emit(`const T = new Int32Array(2 * size);`);
+    // the identity of max/min: the type's least (greatest) value, as words
+    const u = srcDt.name === "uint64";
+    const first = rop === "max" ? (u ? null : ["0", "-2147483648"]) : rop === "min" ? (u ? ["-1", "-1"] : ["-1", "2147483647"]) : null;
+    if (first) em.emit(`for (let q = 0; q < size; q++) { T[2 * q] = ${first[0]}; T[2 * q + 1] = ${first[1]}; }`);
+  } else {
+    em.emit(`const T = new Float64Array(size);`);
+    if (init !== "0") em.emit(`T.fill(${init});`);
+  }
   const all = Array.from({ length: nops }, (_, k) => k);
   const counter = { v: 0 };
   const cls = strideClasses(innerDim, lanes);
@@ -567,7 +578,18 @@ function renderColumnReduce(em: Emitter, spec: KernelSpec, nops: number, nd: num
       const k = leafIndex.get(n);
       return k === undefined ? undefined : loadText(n.dtype, arr(k), index(k));
     }, counter);
-    const v = renderExpr(ctx, ph.src[0]).re;
+    const val = renderExpr(ctx, ph.src[0]);
+    if (wide) {
+      const w = wordsOf(val);
+      const lo = `T[2 * (${index(0)})]`, hi = `T[2 * (${index(0)}) + 1]`;
+      if (rop === "sum") em.emit(`{ const w = ${w.hi}, t = (${lo} >>> 0) + ${w.lo}; ${hi} = (${hi} + w + (t > 4294967295 ? 1 : 0)) | 0; ${lo} = t; }`);
+      else {
+        const acc = { hi, lo: `(${lo} >>> 0)` }, cur = { hi: "w", lo: "x" };
+        em.emit(`{ const w = ${w.hi}, x = ${w.lo}; if (${rop === "max" ? wordsLess(srcDt, acc, cur, false) : wordsLess(srcDt, cur, acc, false)}) { ${hi} = w; ${lo} = x; } }`);
+      }
+      return;
+    }
+    const v = val.re;
     const t = `T[${index(0)}]`;
     switch (rop) {
       // row by row NumPy runs the binary loop, which rounds float16 results to half at every step
@@ -585,14 +607,18 @@ function renderColumnReduce(em: Emitter, spec: KernelSpec, nops: number, nd: num
   else nest(em, "n", "s", "p", nd - 1, all, (k) => (k === 0 ? "0" : `off[${k}]`), (p) => innermost(p));
   em.emit("let q = 0;");
   nest(em, "m", "so", "o", nod, [0], () => "off[0]", (o) => {
-    em.emit(`const r0 = ${finalize(ph.dtype, "T[q++]")};`);
+    let r0: Val = { re: "r0" };
+    if (wide) {
+      em.emit(`const r0_hi = T[2 * q + 1], r0_lo = T[2 * q] >>> 0; q++;`);
+      r0 = words(ph.dtype, "r0_hi", "r0_lo");
+    } else em.emit(`const r0 = ${finalize(ph.dtype, "T[q++]")};`);
     const outDt = spec.out.buf.dtype;
     if (spec.mode === "phase") {
-      em.emit(storeText(outDt, "out0", o(0), castStore(ph.dtype, outDt, { re: "r0" })));
+      em.emit(storeText(outDt, "out0", o(0), castStore(ph.dtype, outDt, r0)));
       return;
     }
     // per-output work on the reduction (mean's division): the root reads the phase value only
-    const ctx = exprContext(em, helpers, (n) => (spec.phaseRefs.has(n) ? { re: "r0" } : undefined), counter);
+    const ctx = exprContext(em, helpers, (n) => (spec.phaseRefs.has(n) ? r0 : undefined), counter);
     em.emit(storeText(outDt, "out0", o(0), castStore(spec.root.dtype, outDt, renderExpr(ctx, spec.root))));
   });
 }

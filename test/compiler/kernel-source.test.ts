@@ -19,7 +19,7 @@ const ALLOWED: RegExp[] = [
   /^acc\d+(?:_re|_im|_v|_k|_hi|_lo|_set)?$/, // accumulators
   /^a[0-7]$/, // pairwise partial sums
   /^e\d+$/, /^pw\d+$/, // pairwise element function and summer
-  /^(?:sh|st|off|H|T|q|n|n2|end|s|i|k|size|w|wr|wi|x|t|C|Math|NaN|Infinity|Float64Array)$/, // Float64Array: column-reduction scratch
+  /^(?:sh|st|off|H|T|q|n|n2|end|s|i|k|size|w|wr|wi|x|t|C|Math|NaN|Infinity|Float64Array|Int32Array)$/, // Float64Array, Int32Array: column-reduction scratch (int64 words)
 ];
 const HELPERS = new Set(Object.keys(KERNEL_HELPERS));
 const MATH = new Set(Object.getOwnPropertyNames(Math));
