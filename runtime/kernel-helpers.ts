@@ -541,20 +541,27 @@ export function divmod64(ahi: number, alo: number, bhi: number, blo: number, uns
     W64[1] = Math.floor(v / 4294967296);
     return;
   }
-  const A = (BigInt(unsigned ? ahi >>> 0 : ahi) << 32n) + BigInt(alo);
-  const B = (BigInt(unsigned ? bhi >>> 0 : bhi) << 32n) + BigInt(blo);
+  const A = bigOf(ahi, alo, unsigned), B = bigOf(bhi, blo, unsigned);
   let r = 0n;
   if (B !== 0n) {
     const m = A % B;
     r = mod ? (m !== 0n && (m < 0n) !== (B < 0n) ? m + B : m) : A / B - (m !== 0n && (m < 0n) !== (B < 0n) ? 1n : 0n);
   }
-  const w = BigInt.asUintN(64, r);
+  putW64(r);
+}
+
+/** The words as a bigint (signed for int64, unsigned for uint64). */
+const bigOf = (hi: number, lo: number, unsigned: number): bigint => (BigInt(unsigned ? hi >>> 0 : hi) << 32n) + BigInt(lo);
+
+/** W64 = v mod 2**64. */
+function putW64(v: bigint): void {
+  const w = BigInt.asUintN(64, v);
   W64[0] = Number(w & 0xffffffffn);
   W64[1] = Number(w >> 32n);
 }
 
 /** W64 = the low 64 bits of (ahi:alo) * (bhi:blo). */
-function mul64(ahi: number, alo: number, bhi: number, blo: number): void {
+export function mul64(ahi: number, alo: number, bhi: number, blo: number): void {
   const hi = (mulhi32(alo, blo) + Math.imul(ahi, blo) + Math.imul(alo, bhi)) | 0;
   W64[0] = Math.imul(alo, blo);
   W64[1] = hi;
@@ -625,16 +632,12 @@ export function gcdlcm64(ahi: number, alo: number, bhi: number, blo: number, uns
       return;
     }
   }
-  const big = (hi: number, lo: number) => (BigInt(unsigned ? hi >>> 0 : hi) << 32n) + BigInt(lo);
-  let x = big(ahi, alo), y = big(bhi, blo);
+  let x = bigOf(ahi, alo, unsigned), y = bigOf(bhi, blo, unsigned);
   if (x < 0n) x = -x;
   if (y < 0n) y = -y;
   const ax = x, ay = y;
   while (x !== 0n) [x, y] = [y % x, x];
-  const v = lcm ? (y === 0n ? 0n : (ax / y) * ay) : y;
-  const w = BigInt.asUintN(64, v);
-  W64[0] = Number(w & 0xffffffffn);
-  W64[1] = Number(w >> 32n);
+  putW64(lcm ? (y === 0n ? 0n : (ax / y) * ay) : y);
 }
 
 /** Set bits of |x| for int64 words (of x for uint64), as np.bitwise_count. */

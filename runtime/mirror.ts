@@ -24,6 +24,18 @@ export interface Mirror {
   scatter(): void;
 }
 
+/**
+ * Moves `width` bytes per element between the parent's bytes, element k at byte `at[k]`, and the
+ * shadow's, packed in order: the gather (`toShadow`) and scatter of both kinds of shadow.
+ */
+export function moveElements(parent: Uint8Array, shadow: Uint8Array, at: readonly number[], width: number, toShadow: boolean): void {
+  for (let k = 0; k < at.length; k++) {
+    const o = at[k], d = k * width;
+    if (toShadow) for (let b = 0; b < width; b++) shadow[d + b] = parent[o + b];
+    else for (let b = 0; b < width; b++) parent[o + b] = shadow[d + b];
+  }
+}
+
 const shadowsOf = new WeakMap<Storage, Set<WeakRef<Storage>>>();
 
 /** Make `shadow` mirror part of `m.parent`, filled from it now. */

@@ -9,7 +9,7 @@ import { kwargs } from "./args.js";
 import { emptyArray, NDArray, writeInto } from "./ndarray.js";
 import { normalizeAxis } from "./reductions.js";
 import { ValueError } from "../runtime/errors.js";
-import { mulhi32 } from "../runtime/random/u64.js";
+import { mul64, W64 } from "../runtime/kernel-helpers.js";
 
 function accDType(dt: DType): DType {
   if (dt.kind === "b" || (dt.kind === "i" && dt.itemsize < 8)) return DTYPES.int64;
@@ -78,9 +78,9 @@ export function accumulateWith(op: "sum" | "prod", a: NDArray, axis: number | nu
             hi = (hi + vhi + (t > 4294967295 ? 1 : 0)) | 0;
             lo = t >>> 0;
           } else {
-            const h = (mulhi32(lo, vlo) + Math.imul(hi, vlo) + Math.imul(lo, vhi)) | 0;
-            lo = Math.imul(lo, vlo) >>> 0;
-            hi = h;
+            mul64(hi, lo, vhi, vlo);
+            hi = W64[1];
+            lo = W64[0] >>> 0;
           }
           R[2 * idx] = lo;
           R[2 * idx + 1] = hi;

@@ -7,6 +7,7 @@ import { promoteTypes } from "../runtime/promotion.js";
 import { isComplexObj, toDTypeValue, writeElement, type Complex, type JSScalar } from "../runtime/scalar.js";
 import { emptyArray, NDArray } from "./ndarray.js";
 import { castStrings, flexArray, wantsFlexible } from "./strings.js";
+import { checkSameShape } from "./ragged.js";
 
 export type ArrayLike = NDArray | JSScalar | readonly unknown[] | ArrayBufferView;
 
@@ -88,15 +89,7 @@ function flatten(obj: unknown): Flat {
   };
   const record = (s: number[]) => {
     if (shape === null) shape = s;
-    else if (shape.length !== s.length || shape.some((n, i) => n !== s[i])) {
-      // find the depth where the two shapes part, as NumPy reports it
-      let d = 0;
-      while (d < shape.length && d < s.length && shape[d] === s[d]) d++;
-      const common = shape.slice(0, d);
-      throw new ValueError(
-        `setting an array element with a sequence. The requested array has an inhomogeneous shape after ${d} dimensions. The detected shape was (${common.join(", ")}${common.length === 1 ? "," : ""}) + inhomogeneous part.`,
-      );
-    }
+    else checkSameShape(shape, s);
   };
   walk(obj, []);
   return { shape: shape ?? [], values, dtype };

@@ -8,6 +8,7 @@ import { writeElement } from "../runtime/scalar.js";
 import type { Scalar } from "./print/options.js";
 import { scalarStr } from "./print/format-scalar.js";
 import { emptyArray, NDArray } from "./ndarray.js";
+import { checkSameShape } from "./ragged.js";
 
 /** How many JS array levels one element of `dt` takes (a record is one, a subarray field its rank). */
 function valueDepth(dt: DType): number {
@@ -66,14 +67,7 @@ export function flexArray(obj: unknown, want: DType | null): NDArray {
   };
   const record = (s: number[]) => {
     if (shape === null) shape = s;
-    else if (shape.length !== s.length || shape.some((n, i) => n !== s[i])) {
-      let d = 0;
-      while (d < shape.length && d < s.length && shape[d] === s[d]) d++;
-      const common = shape.slice(0, d);
-      throw new ValueError(
-        `setting an array element with a sequence. The requested array has an inhomogeneous shape after ${d} dimensions. The detected shape was (${common.join(", ")}${common.length === 1 ? "," : ""}) + inhomogeneous part.`,
-      );
-    }
+    else checkSameShape(shape, s);
   };
   walk(obj, []);
   let dt = want;

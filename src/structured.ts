@@ -1,7 +1,7 @@
 /** @file Structured arrays: a.field(name) (NumPy's a["name"]) as a view sharing memory, a.fields([...]) (NumPy 2's multi-field view), and dtype helpers. */
 import { loadStorage } from "../compiler/ir/node.js";
 import { contiguousView, forEachOffset, type View } from "../compiler/ir/view.js";
-import { addShadow } from "../runtime/mirror.js";
+import { addShadow, moveElements } from "../runtime/mirror.js";
 import { allocStorage, type Storage } from "../runtime/storage.js";
 import { DType, StructDType, SubarrayDType, type StructField } from "../runtime/dtype.js";
 import { IndexError, ValueError } from "../runtime/errors.js";
@@ -82,14 +82,7 @@ function shadowField(a: NDArray, dt: StructDType, f: StructField, storage: Stora
   const at: number[] = [];
   forEachOffset(view, (off) => at.push(off * dt.itemsize + f.offset));
   const shadow = allocStorage(Math.max(at.length * width, 1), false);
-  const copy = (toShadow: boolean) => {
-    const p = storage.bytes, q = shadow.bytes;
-    for (let k = 0; k < at.length; k++) {
-      const o = at[k], d = k * width;
-      if (toShadow) for (let b = 0; b < width; b++) q[d + b] = p[o + b];
-      else for (let b = 0; b < width; b++) p[o + b] = q[d + b];
-    }
-  };
+  const copy = (toShadow: boolean) => moveElements(storage.bytes, shadow.bytes, at, width, toShadow);
   // the bytes of the records the field covers, for np.shares_memory
   const region: View = { shape: [...view.shape, width], strides: [...view.strides.map((s) => s * dt.itemsize), 1], offset: view.offset * dt.itemsize + f.offset };
   addShadow(shadow, { parent: storage, region, dirty: false, fresh: false, gather: () => copy(true), scatter: () => copy(false) });

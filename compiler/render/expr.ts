@@ -208,21 +208,15 @@ function wideOp(ctx: ExprContext, op: Op, dt: DType, a: Val[]): Val | null {
       return words(dt, "0", `popcount64(${x.hi}, ${x.lo}, ${u ? 1 : 0})`);
     case Op.Gcd:
     case Op.Lcm: {
-      for (const name of ["gcdlcm64", "W64"] as const) ctx.useHelper(name);
-      const t = ctx.fresh();
-      ctx.em.emit(`gcdlcm64(${x.hi}, ${x.lo}, ${y.hi}, ${y.lo}, ${u ? 1 : 0}, ${op === Op.Lcm ? 1 : 0});`);
-      ctx.em.emit(`const ${t}_hi = W64[1], ${t}_lo = W64[0] >>> 0;`);
-      return words(dt, `${t}_hi`, `${t}_lo`);
+      ctx.useHelper("gcdlcm64");
+      return bindWords(ctx, dt, null, (t) => fromW64(ctx, t, `gcdlcm64(${x.hi}, ${x.lo}, ${y.hi}, ${y.lo}, ${u ? 1 : 0}, ${op === Op.Lcm ? 1 : 0})`));
     }
     case Op.Mul: {
       // a product within 2**53 is exact in doubles (the usual case); past it, the low 64 bits from
       // the words: lo*lo in full (mulhi32 for its high word), the cross terms mod 2**32
       ctx.useHelper("mulhi32");
-      const t = ctx.fresh();
-      ctx.em.emit(`const ${t} = ${x.re} * ${y.re};`);
-      ctx.em.emit(`const ${t}_hi = Math.abs(${t}) < 9007199254740992 ? Math.floor(${t} / 4294967296) | 0 : (mulhi32(${x.lo}, ${y.lo}) + Math.imul(${x.hi}, ${y.lo}) + Math.imul(${x.lo}, ${y.hi})) | 0;`);
-      ctx.em.emit(`const ${t}_lo = Math.abs(${t}) < 9007199254740992 ? ${t} >>> 0 : Math.imul(${x.lo}, ${y.lo}) >>> 0;`);
-      return words(dt, `${t}_hi`, `${t}_lo`);
+      return bindWords(ctx, dt, (t) => [`const ${t}_a = ${x.re} * ${y.re};`, `Math.abs(${t}_a) < ${TWO53}`, fromDouble(t, `${t}_a`)],
+        (t) => `${t}_hi = (mulhi32(${x.lo}, ${y.lo}) + Math.imul(${x.hi}, ${y.lo}) + Math.imul(${x.lo}, ${y.hi})) | 0; ${t}_lo = Math.imul(${x.lo}, ${y.lo}) >>> 0;`);
     }
     case Op.Abs: {
       if (u) return x;
@@ -247,44 +241,33 @@ function wideOp(ctx: ExprContext, op: Op, dt: DType, a: Val[]): Val | null {
     case Op.Pow: {
       // a power within 2**53 is exact in doubles (ipow throws NumPy's error for negative exponents);
       // past it, squaring on words mod 2**64
-      for (const name of ["ipow", "ipow64", "W64"] as const) ctx.useHelper(name);
-      const t = ctx.fresh();
-      ctx.em.emit(`const ${t}_a = ipow(${x.re}, ${y.re});`);
-      ctx.em.emit(`let ${t}_hi, ${t}_lo;`);
-      ctx.em.emit(`if (Math.abs(${t}_a) < 9007199254740992) { ${t}_hi = Math.floor(${t}_a / 4294967296) | 0; ${t}_lo = ${t}_a >>> 0; }`);
-      ctx.em.emit(`else { ipow64(${x.hi}, ${x.lo}, ${y.hi}, ${y.lo}, ${u ? 1 : 0}); ${t}_hi = W64[1]; ${t}_lo = W64[0] >>> 0; }`);
-      return words(dt, `${t}_hi`, `${t}_lo`);
+      for (const name of ["ipow", "ipow64"] as const) ctx.useHelper(name);
+      return bindWords(ctx, dt, (t) => [`const ${t}_a = ipow(${x.re}, ${y.re});`, `Math.abs(${t}_a) < ${TWO53}`, fromDouble(t, `${t}_a`)],
+        (t) => fromW64(ctx, t, `ipow64(${x.hi}, ${x.lo}, ${y.hi}, ${y.lo}, ${u ? 1 : 0})`));
     }
     case Op.FloorDiv:
     case Op.Mod: {
       // exact in doubles up to 2**53, past it the helper divides bigints (rare values, not every element)
       const h = op === Op.Mod ? "imod" : "ifloordiv";
-      for (const name of ["divmod64", "W64", h] as const) ctx.useHelper(name);
-      const t = ctx.fresh();
-      ctx.em.emit(`const ${t}_a = ${x.re}, ${t}_b = ${y.re};`);
-      ctx.em.emit(`let ${t}_hi, ${t}_lo;`);
-      ctx.em.emit(`if (Math.abs(${t}_a) <= 9007199254740992 && Math.abs(${t}_b) <= 9007199254740992) { const q = ${h}(${t}_a, ${t}_b); ${t}_hi = Math.floor(q / 4294967296) | 0; ${t}_lo = q >>> 0; }`);
-      ctx.em.emit(`else { divmod64(${x.hi}, ${x.lo}, ${y.hi}, ${y.lo}, ${u ? 1 : 0}, ${op === Op.Mod ? 1 : 0}); ${t}_hi = W64[1]; ${t}_lo = W64[0] >>> 0; }`);
-      return words(dt, `${t}_hi`, `${t}_lo`);
+      for (const name of ["divmod64", h] as const) ctx.useHelper(name);
+      return bindWords(ctx, dt, (t) => [`const ${t}_a = ${x.re}, ${t}_b = ${y.re};`, `Math.abs(${t}_a) <= ${TWO53} && Math.abs(${t}_b) <= ${TWO53}`, `const q = ${h}(${t}_a, ${t}_b); ${fromDouble(t, "q")}`],
+        (t) => fromW64(ctx, t, `divmod64(${x.hi}, ${x.lo}, ${y.hi}, ${y.lo}, ${u ? 1 : 0}, ${op === Op.Mod ? 1 : 0})`));
     }
     case Op.Shl:
     case Op.Shr: {
-      // a constant shift of 0..63 (the usual `a << 3`): word moves; other amounts go through doubles
+      // a constant shift of 0..63 (the usual `a << 3`) moves words at render time
       const k = /^\d+$/.test(y.lo!) && y.hi === "0" ? Number(y.lo) : -1;
       if (k < 0 || k > 63) {
-        // an amount per element (or outside 0..63): the helper shifts the words
-        // (amounts 1..31 inline, the rest through the helper)
-        for (const name of ["shift64", "W64"] as const) ctx.useHelper(name);
-        const t = ctx.fresh();
-        ctx.em.emit(`const ${t}_a = ${y.lo};`);
-        ctx.em.emit(`let ${t}_hi, ${t}_lo;`);
-        const k = `${t}_a`;
-        const fast = op === Op.Shl
-          ? `${t}_hi = (${x.hi} << ${k}) | (${x.lo} >>> (32 - ${k})); ${t}_lo = (${x.lo} << ${k}) >>> 0;`
-          : `${t}_hi = ${x.hi} ${u ? ">>>" : ">>"} ${k} | 0; ${t}_lo = ((${x.lo} >>> ${k}) | (${x.hi} << (32 - ${k}))) >>> 0;`;
-        ctx.em.emit(`if (${y.hi} === 0 && ${k} > 0 && ${k} < 32) { ${fast} }`);
-        ctx.em.emit(`else { shift64(${x.hi}, ${x.lo}, ${y.hi}, ${y.lo}, ${op === Op.Shl ? 1 : 0}, ${u ? 1 : 0}); ${t}_hi = W64[1]; ${t}_lo = W64[0] >>> 0; }`);
-        return words(dt, `${t}_hi`, `${t}_lo`);
+        // an amount per element: 1..31 inline, the rest (0, 32..63, out of range) through the helper
+        ctx.useHelper("shift64");
+        const fast = (t: string) => {
+          const n = `${t}_a`;
+          return op === Op.Shl
+            ? `${t}_hi = (${x.hi} << ${n}) | (${x.lo} >>> (32 - ${n})); ${t}_lo = (${x.lo} << ${n}) >>> 0;`
+            : `${t}_hi = ${x.hi} ${u ? ">>>" : ">>"} ${n} | 0; ${t}_lo = ((${x.lo} >>> ${n}) | (${x.hi} << (32 - ${n}))) >>> 0;`;
+        };
+        return bindWords(ctx, dt, (t) => [`const ${t}_a = ${y.lo};`, `${y.hi} === 0 && ${t}_a > 0 && ${t}_a < 32`, fast(t)],
+          (t) => fromW64(ctx, t, `shift64(${x.hi}, ${x.lo}, ${y.hi}, ${y.lo}, ${op === Op.Shl ? 1 : 0}, ${u ? 1 : 0})`));
       }
       if (k === 0) return x;
       if (op === Op.Shl) {
@@ -302,6 +285,31 @@ function wideOp(ctx: ExprContext, op: Op, dt: DType, a: Val[]): Val | null {
     case Op.BitXor: return words(dt, `(${x.hi} ^ ${y.hi})`, `((${x.lo} ^ ${y.lo}) >>> 0)`);
     default: return null;
   }
+}
+
+const TWO53 = 9007199254740992;
+
+/**
+ * Words bound to fresh `t_hi`, `t_lo`. `fast(t)` gives a statement to run first, a condition and
+ * the assignments when it holds (a double fast path); `slow(t)` the assignments otherwise (or
+ * always, when there is no fast path).
+ */
+function bindWords(ctx: ExprContext, dt: DType, fast: ((t: string) => [string, string, string]) | null, slow: (t: string) => string): Val {
+  const t = ctx.fresh();
+  if (fast) {
+    const [pre, cond, assign] = fast(t);
+    ctx.em.emit(pre, `let ${t}_hi, ${t}_lo;`, `if (${cond}) { ${assign} } else { ${slow(t)} }`);
+  } else ctx.em.emit(`let ${t}_hi, ${t}_lo;`, slow(t));
+  return words(dt, `${t}_hi`, `${t}_lo`);
+}
+
+/** Assignments of a double integer's words. */
+const fromDouble = (t: string, d: string) => `${t}_hi = Math.floor(${d} / ${TWO32}) | 0; ${t}_lo = ${d} >>> 0;`;
+
+/** A helper call that leaves its words in W64, then their assignments. */
+function fromW64(ctx: ExprContext, t: string, call: string): string {
+  ctx.useHelper("W64");
+  return `${call}; ${t}_hi = W64[1]; ${t}_lo = W64[0] >>> 0;`;
 }
 
 function bind(ctx: ExprContext, n: Node, v: Val): Val {

@@ -305,6 +305,10 @@ interface AccCode {
   words?: boolean;
 }
 
+/** `hi:lo += w` on int64 words (lo may be held signed, as in an Int32Array), wrapping mod 2**64. */
+const addWordsInto = (hi: string, lo: string, w: { hi: string; lo: string }): string =>
+  `{ const w = ${w.hi}, t = (${lo} >>> 0) + ${w.lo}; ${hi} = (${hi} + w + (t > 4294967295 ? 1 : 0)) | 0; ${lo} = t >>> 0; }`;
+
 /** int64/uint64 sums, products, max and min on the two 32-bit words (exact, wrapping as NumPy's); arg* keep the first extreme. */
 function wideAccumulator(op: ReduceOp, dt: DType, name: string): AccCode | null {
   const acc = { hi: `${name}_hi`, lo: `${name}_lo` };
@@ -324,7 +328,7 @@ function wideAccumulator(op: ReduceOp, dt: DType, name: string): AccCode | null 
         init: [`let ${name}_hi = 0, ${name}_lo = 0;`],
         step: (v) => {
           const w = wordsOf(v);
-          return `{ const t = ${name}_lo + ${w.lo}; ${name}_hi = (${name}_hi + ${w.hi} + (t > 4294967295 ? 1 : 0)) | 0; ${name}_lo = t >>> 0; }`;
+          return addWordsInto(`${name}_hi`, `${name}_lo`, w);
         },
         result: name,
         words: true,
@@ -582,7 +586,7 @@ function renderColumnReduce(em: Emitter, spec: KernelSpec, nops: number, nd: num
     if (wide) {
       const w = wordsOf(val);
       const lo = `T[2 * (${index(0)})]`, hi = `T[2 * (${index(0)}) + 1]`;
-      if (rop === "sum") em.emit(`{ const w = ${w.hi}, t = (${lo} >>> 0) + ${w.lo}; ${hi} = (${hi} + w + (t > 4294967295 ? 1 : 0)) | 0; ${lo} = t; }`);
+      if (rop === "sum") em.emit(addWordsInto(hi, lo, w));
       else {
         const acc = { hi, lo: `(${lo} >>> 0)` }, cur = { hi: "w", lo: "x" };
         em.emit(`{ const w = ${w.hi}, x = ${w.lo}; if (${rop === "max" ? wordsLess(srcDt, acc, cur, false) : wordsLess(srcDt, cur, acc, false)}) { ${hi} = w; ${lo} = x; } }`);

@@ -4,7 +4,7 @@ import * as path from "node:path";
 import { fileURLToPath } from "node:url";
 import { loadStorage } from "../../compiler/ir/node.js";
 import { contiguousView, forEachOffset, viewExtent, type View } from "../../compiler/ir/view.js";
-import { addShadow, syncForRead } from "../../runtime/mirror.js";
+import { addShadow, moveElements, syncForRead } from "../../runtime/mirror.js";
 import { parseDType, type DType } from "../../runtime/dtype.js";
 import { OverflowError, ValueError } from "../../runtime/errors.js";
 import { MAGIC_PREFIX, npyHeader, readNpyHeader, shapeRepr, type ByteReader } from "../../runtime/io/npy-format.js";
@@ -199,14 +199,7 @@ function pagedSlice(map: MemMap, P: PagedStorage, v: View, dt: DType): NDArray {
   if (e) forEachOffset(v, (off) => at.push(off * is - lo));
   const shadow = allocStorage(Math.max(at.length * is, 1), false);
   const file = P.file;
-  const move = (span: Uint8Array, toShadow: boolean) => {
-    const q = shadow.bytes;
-    for (let k = 0; k < at.length; k++) {
-      const o = at[k], d = k * is;
-      if (toShadow) for (let b = 0; b < is; b++) q[d + b] = span[o + b];
-      else for (let b = 0; b < is; b++) span[o + b] = q[d + b];
-    }
-  };
+  const move = (span: Uint8Array, toShadow: boolean) => moveElements(span, shadow.bytes, at, is, toShadow);
   const gather = () => {
     if (!at.length) return;
     const span = new Uint8Array(hi - lo);

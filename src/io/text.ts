@@ -379,25 +379,44 @@ function pickColumns(fields: string[], usecols: number[] | null, rows: number): 
   return { picked, colIds };
 }
 
-/** The general reader: every option, NumPy's errors; `rows` and `ncols` for loadtxt's shaping. */
-function loadtxtGeneral(lines: string[], tok: Tokenizer, dt: DType, skiprows: number, maxRows: number, usecols: number[] | null,
-  conv: Converter | Record<number, Converter> | null): { arr: NDArray; rows: number; ncols: number } {
-  const sink = new Sink(dt);
+/**
+ * Calls `row` for each data line after `skiprows` (blank and comment-only lines skipped), up to
+ * `maxRows`, with its fields and the picked ones, checking (`check`, then NumPy's column-count
+ * error) before each; returns the rows read and the column count (-1 when none).
+ */
+function forEachDataRow(lines: string[], tok: Tokenizer, skiprows: number, maxRows: number, usecols: number[] | null,
+  row: (fields: string[], picked: string[], colIds: number[] | null, rowIndex: number) => void,
+  check?: (picked: string[], rowIndex: number) => void): { rows: number; ncols: number } {
   let ncols = -1, rows = 0;
   for (let li = Math.max(0, skiprows); li < lines.length; li++) {
     if (maxRows >= 0 && rows >= maxRows) break;
     const fields = tokenize(lines[li], tok);
     if (fields.length === 0) continue;
     const { picked, colIds } = pickColumns(fields, usecols, rows);
+    check?.(picked, rows);
     if (ncols < 0) ncols = picked.length;
     else if (picked.length !== ncols) {
       throw new ValueError(`the number of columns changed from ${ncols} to ${picked.length} at row ${rows + 1}; use \`usecols\` to select a subset and avoid this error`);
     }
+    row(fields, picked, colIds, rows);
+    rows++;
+  }
+  return { rows, ncols };
+}
+
+/** The converter for column `col` of a line of `nfields` fields (one for all, or by index, negative ones too). */
+const converterAt = (conv: Converter | Record<number, Converter> | null, col: number, nfields: number): Converter | null =>
+  conv === null ? null : typeof conv === "function" ? conv : (conv[col] ?? conv[col - nfields] ?? null);
+
+/** The general reader: every option, NumPy's errors; `rows` and `ncols` for loadtxt's shaping. */
+function loadtxtGeneral(lines: string[], tok: Tokenizer, dt: DType, skiprows: number, maxRows: number, usecols: number[] | null,
+  conv: Converter | Record<number, Converter> | null): { arr: NDArray; rows: number; ncols: number } {
+  const sink = new Sink(dt);
+  let { rows, ncols } = forEachDataRow(lines, tok, skiprows, maxRows, usecols, (fields, picked, colIds, rows) => {
     for (let j = 0; j < picked.length; j++) {
       const s = picked[j];
       let v: number | bigint | Complex | null;
-      const col = colIds ? colIds[j] : j;
-      const f = conv === null ? null : typeof conv === "function" ? conv : (conv[col] ?? conv[col - fields.length] ?? null);
+      const f = converterAt(conv, colIds ? colIds[j] : j, fields.length);
       if (f) v = coerce(f(s), dt);
       else if (dt === DTYPES.float64) v = parseFloatField(s);
       else v = parseValue(s, dt);
@@ -405,8 +424,7 @@ function loadtxtGeneral(lines: string[], tok: Tokenizer, dt: DType, skiprows: nu
       if (dt === DTYPES.float32 && typeof v === "number") v = Math.fround(v);
       sink.push(v);
     }
-    rows++;
-  }
+  });
   if (ncols < 0) ncols = usecols ? usecols.length : 0;
   const arr = rows === 0 && ncols === 0 && !usecols ? sink.toArray([0]) : sink.toArray([rows, ncols]);
   return { arr, rows, ncols };
@@ -443,22 +461,14 @@ function loadtxtFlexible(lines: string[], tok: Tokenizer, dt: DType, dtypeArg: u
   conv: Converter | Record<number, Converter> | null, ndmin: number, unpack: boolean): NDArray {
   const leaves = dt instanceof StructDType ? leafDTypes(dt) : null;
   const rowsOut: unknown[] = [];
-  let ncols = -1, rows = 0;
-  for (let li = Math.max(0, skiprows); li < lines.length; li++) {
-    if (maxRows >= 0 && rows >= maxRows) break;
-    const fields = tokenize(lines[li], tok);
-    if (fields.length === 0) continue;
-    const { picked, colIds } = pickColumns(fields, usecols, rows);
+  const structCheck = (picked: string[], rows: number) => {
     if (leaves && picked.length !== leaves.length) {
       throw new ValueError(`the dtype passed requires ${leaves.length} columns but ${picked.length} were found at row ${rows + 1}; use \`usecols\` to select a subset and avoid this error`);
     }
-    if (ncols < 0) ncols = picked.length;
-    else if (picked.length !== ncols) {
-      throw new ValueError(`the number of columns changed from ${ncols} to ${picked.length} at row ${rows + 1}; use \`usecols\` to select a subset and avoid this error`);
-    }
+  };
+  let { rows, ncols } = forEachDataRow(lines, tok, skiprows, maxRows, usecols, (fields, picked, colIds, rows) => {
     const values = picked.map((s, j) => {
-      const col = colIds ? colIds[j] : j;
-      const f = conv === null ? null : typeof conv === "function" ? conv : (conv[col] ?? conv[col - fields.length] ?? null);
+      const f = converterAt(conv, colIds ? colIds[j] : j, fields.length);
       const leaf = leaves ? leaves[j] : dt;
       if (leaf instanceof StructDType) throw new ValueError(`could not convert string ${reprStr(s)} to ${leaf.str} at row ${rows}, column ${j + 1}.`);
       if (leaf.isFlexible) return f ? String(f(s)) : s;
@@ -467,8 +477,7 @@ function loadtxtFlexible(lines: string[], tok: Tokenizer, dt: DType, dtypeArg: u
       return v;
     });
     rowsOut.push(leaves ? nestRecord(dt, values, { i: 0 }) : values);
-    rows++;
-  }
+  }, structCheck);
   if (ncols < 0) ncols = leaves ? leaves.length : usecols ? usecols.length : 0;
   // a unicode dtype without a length ("U", String) takes the longest field's, as NumPy sizes it
   const asDType = dt instanceof UnicodeDType && dt.length === 0 ? dtypeArg === String ? "U" : dtypeArg : dt;
