@@ -69,8 +69,62 @@ export class DType {
   /** NumPy's dtype.shape (non-empty only for subarray dtypes) and dtype.base */
   get shape(): number[] { return []; }
   get base(): DType { return this; }
-  /** NumPy's dtype.byteorder: "=" native, "|" not applicable */
+  /** NumPy's dtype.byteorder: "=" native, "|" not applicable, ">" big-endian (SwappedDType) */
   get byteorder(): string { return this.itemsize === 1 ? "|" : "="; }
+  /** NumPy's dtype.isnative */
+  get isnative(): boolean { return true; }
+  /** This dtype in native byte order: what kernels compute in and IR nodes carry. */
+  get native(): DType { return this; }
+  /**
+   * NumPy's dtype.newbyteorder(order = "S"): "S" swaps, "<" / "=" / "L" / "N" give little-endian
+   * (native here), ">" / "B" big-endian, "|" / "I" keep the order. Numeric dtypes of more than one
+   * byte only; the others are returned as they are, as NumPy does for 1-byte types.
+   */
+  newbyteorder(order = "S"): DType {
+    const o = byteOrderArg(order);
+    if (this.itemsize <= 1 || this.isFlexible || o === "|") return this;
+    const big = o === "S" ? this.isnative : o === ">";
+    return big ? swappedDType(this.native) : this.native;
+  }
+}
+
+function byteOrderArg(order: unknown): "S" | "<" | ">" | "|" {
+  if (typeof order !== "string") throw new NumpyTypeError(`newbyteorder() argument must be str, not ${order === null ? "None" : typeof order}`);
+  const c = order.slice(0, 1).toUpperCase();
+  if (order === "" ) throw new ValueError(`${reprStr(order)} is an invalid value for byteorder`);
+  switch (c) {
+    case "S": return "S";
+    case "<": case "L": case "=": case "N": return LITTLE_ENDIAN ? "<" : ">";
+    case ">": case "B": return LITTLE_ENDIAN ? ">" : "<";
+    case "|": case "I": return "|";
+  }
+  throw new ValueError(`${reprStr(order)} is an invalid value for byteorder`);
+}
+
+/**
+ * A numeric dtype in big-endian byte order (">i4"): what a big-endian .npy file, np.frombuffer
+ * with ">f8" or dtype.newbyteorder() give. Arrays of it keep big-endian bytes where bytes are
+ * shared or written out (tobytes, save, views as other dtypes) and compute on a native copy kept
+ * in step (src/byteorder.ts); IR nodes and kernels only ever see `native`.
+ */
+export class SwappedDType extends DType {
+  constructor(readonly nativeType: DType) {
+    super(nativeType.name, nativeType.kind, nativeType.itemsize, nativeType.char, nativeType.short, nativeType.laneCtor);
+  }
+  override get str(): string { return `>${this.kind}${this.itemsize}`; }
+  override get byteorder(): string { return ">"; }
+  override get isnative(): boolean { return false; }
+  override get native(): DType { return this.nativeType; }
+  override get key(): string { return `${this.name}>`; }
+  override toString(): string { return this.str; }
+}
+
+const swappedCache = new Map<DType, SwappedDType>();
+/** The (interned) big-endian twin of a native numeric dtype. */
+export function swappedDType(dt: DType): SwappedDType {
+  let s = swappedCache.get(dt);
+  if (!s) swappedCache.set(dt, (s = new SwappedDType(dt)));
+  return s;
 }
 
 /** One dtype.descr entry: [name, typestr] or [name, typestr or nested descr, shape]. */
@@ -207,11 +261,7 @@ function parseString(s: string): DType {
   const dt = DTYPES[result];
   // A byte-order mark only matters for multi-byte types; NumPy drops it on 1-byte ones.
   const foreign = LITTLE_ENDIAN ? ">" : "<";
-  if (order === foreign && dt.itemsize > 1) {
-    throw new NumpyTypeError(
-      `data type '${s}' has non-native byte order, which numfuse does not support yet`);
-  }
-  return dt;
+  return order === foreign && dt.itemsize > 1 ? swappedDType(dt) : dt;
 }
 
 /**

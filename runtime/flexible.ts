@@ -22,7 +22,7 @@ function dataView(s: Storage): DataView {
 
 const TWO32 = 4294967296;
 
-/** One value of `dt` at byte `off`, little-endian; `swap` reads big-endian numbers. */
+/** One value of `dt` at byte `off`, in its byte order (little-endian unless a SwappedDType). */
 export function readValue(dv: DataView, off: number, dt: DType, bigint = false): FlexValue {
   if (dt instanceof UnicodeDType) {
     let end = dt.length;
@@ -53,21 +53,23 @@ export function readValue(dv: DataView, off: number, dt: DType, bigint = false):
     if (dt.isPlainVoid) return new Uint8Array(dv.buffer.slice(dv.byteOffset + off, dv.byteOffset + off + dt.itemsize));
     return dt.structFields.map((f) => readValue(dv, off + f.offset, f.dtype, bigint));
   }
+  // a big-endian field (">i4") of a record
+  const le = dt.isnative;
   switch (dt.name) {
     case "bool": return dv.getUint8(off) !== 0;
     case "int8": return dv.getInt8(off);
     case "uint8": return dv.getUint8(off);
-    case "int16": return dv.getInt16(off, true);
-    case "uint16": return dv.getUint16(off, true);
-    case "int32": return dv.getInt32(off, true);
-    case "uint32": return dv.getUint32(off, true);
-    case "int64": return bigint ? dv.getBigInt64(off, true) : dv.getInt32(off + 4, true) * TWO32 + dv.getUint32(off, true);
-    case "uint64": return bigint ? dv.getBigUint64(off, true) : dv.getUint32(off + 4, true) * TWO32 + dv.getUint32(off, true);
-    case "float16": return H16[dv.getUint16(off, true)];
-    case "float32": return dv.getFloat32(off, true);
-    case "float64": return dv.getFloat64(off, true);
-    case "complex64": return { re: dv.getFloat32(off, true), im: dv.getFloat32(off + 4, true) };
-    case "complex128": return { re: dv.getFloat64(off, true), im: dv.getFloat64(off + 8, true) };
+    case "int16": return dv.getInt16(off, le);
+    case "uint16": return dv.getUint16(off, le);
+    case "int32": return dv.getInt32(off, le);
+    case "uint32": return dv.getUint32(off, le);
+    case "int64": return bigint ? dv.getBigInt64(off, le) : dv.getInt32(off + (le ? 4 : 0), le) * TWO32 + dv.getUint32(off + (le ? 0 : 4), le);
+    case "uint64": return bigint ? dv.getBigUint64(off, le) : dv.getUint32(off + (le ? 4 : 0), le) * TWO32 + dv.getUint32(off + (le ? 0 : 4), le);
+    case "float16": return H16[dv.getUint16(off, le)];
+    case "float32": return dv.getFloat32(off, le);
+    case "float64": return dv.getFloat64(off, le);
+    case "complex64": return { re: dv.getFloat32(off, le), im: dv.getFloat32(off + 4, le) };
+    case "complex128": return { re: dv.getFloat64(off, le), im: dv.getFloat64(off + 8, le) };
   }
   throw new NumpyTypeError(`cannot read dtype ${dt.name}`);
 }
@@ -156,22 +158,23 @@ export function writeValue(dv: DataView, off: number, dt: DType, x: FlexValue): 
     return;
   }
   const v = toDTypeValue(numericOf(x, dt), dt);
+  const le = dt.isnative;
   switch (dt.name) {
     case "bool": case "uint8": return dv.setUint8(off, v as number);
     case "int8": return dv.setInt8(off, v as number);
-    case "int16": return dv.setInt16(off, v as number, true);
-    case "uint16": return dv.setUint16(off, v as number, true);
-    case "int32": return dv.setInt32(off, v as number, true);
-    case "uint32": return dv.setUint32(off, v as number, true);
+    case "int16": return dv.setInt16(off, v as number, le);
+    case "uint16": return dv.setUint16(off, v as number, le);
+    case "int32": return dv.setInt32(off, v as number, le);
+    case "uint32": return dv.setUint32(off, v as number, le);
     case "int64": case "uint64": {
       const b = typeof v === "bigint" ? v : BigInt(v as number);
-      return dv.setBigUint64(off, BigInt.asUintN(64, b), true);
+      return dv.setBigUint64(off, BigInt.asUintN(64, b), le);
     }
-    case "float16": return dv.setUint16(off, d2h(Number(v)), true);
-    case "float32": return dv.setFloat32(off, v as number, true);
-    case "float64": return dv.setFloat64(off, v as number, true);
-    case "complex64": { const c = v as { re: number; im: number }; dv.setFloat32(off, c.re, true); return dv.setFloat32(off + 4, c.im, true); }
-    case "complex128": { const c = v as { re: number; im: number }; dv.setFloat64(off, c.re, true); return dv.setFloat64(off + 8, c.im, true); }
+    case "float16": return dv.setUint16(off, d2h(Number(v)), le);
+    case "float32": return dv.setFloat32(off, v as number, le);
+    case "float64": return dv.setFloat64(off, v as number, le);
+    case "complex64": { const c = v as { re: number; im: number }; dv.setFloat32(off, c.re, le); return dv.setFloat32(off + 4, c.im, le); }
+    case "complex128": { const c = v as { re: number; im: number }; dv.setFloat64(off, c.re, le); return dv.setFloat64(off + 8, c.im, le); }
   }
   throw new NumpyTypeError(`cannot write dtype ${dt.name}`);
 }

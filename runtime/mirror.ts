@@ -5,7 +5,8 @@
  * aligned elements), and a slice of a paged memmap (its parent lives in a file). The shadow is a
  * view's memory kept in step with its parent both ways: refreshed from the parent before it is
  * read if the parent changed, and a written shadow sends its bytes back before anything reads or
- * writes the parent.
+ * writes the parent. A big-endian array (src/byteorder.ts) is a third kind: a native-order shadow of
+ * its big-endian bytes.
  */
 import type { Storage } from "./storage.js";
 import type { View } from "../compiler/ir/view.js";
@@ -26,13 +27,23 @@ export interface Mirror {
 
 /**
  * Moves `width` bytes per element between the parent's bytes, element k at byte `at[k]`, and the
- * shadow's, packed in order: the gather (`toShadow`) and scatter of both kinds of shadow.
+ * shadow's, packed in order: the gather (`toShadow`) and scatter of every kind of shadow. With
+ * `unit` > 1 the bytes of each `unit`-byte number are reversed on the way (big-endian parents).
  */
-export function moveElements(parent: Uint8Array, shadow: Uint8Array, at: readonly number[], width: number, toShadow: boolean): void {
+export function moveElements(parent: Uint8Array, shadow: Uint8Array, at: readonly number[], width: number, toShadow: boolean, unit = 1): void {
   for (let k = 0; k < at.length; k++) {
     const o = at[k], d = k * width;
-    if (toShadow) for (let b = 0; b < width; b++) shadow[d + b] = parent[o + b];
-    else for (let b = 0; b < width; b++) parent[o + b] = shadow[d + b];
+    if (unit <= 1) {
+      if (toShadow) for (let b = 0; b < width; b++) shadow[d + b] = parent[o + b];
+      else for (let b = 0; b < width; b++) parent[o + b] = shadow[d + b];
+      continue;
+    }
+    for (let u = 0; u < width; u += unit) {
+      for (let b = 0; b < unit; b++) {
+        if (toShadow) shadow[d + u + b] = parent[o + u + unit - 1 - b];
+        else parent[o + u + unit - 1 - b] = shadow[d + u + b];
+      }
+    }
   }
 }
 

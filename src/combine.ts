@@ -8,6 +8,7 @@ import { canCast, resultType, type Casting } from "../runtime/promotion.js";
 import { asarray, isOptions, type ArrayLike } from "./convert.js";
 import { get, sliceIndices } from "./indexing.js";
 import { emptyArray, NDArray, writeInto } from "./ndarray.js";
+import { keepByteOrder } from "./byteorder.js";
 import { normalizeAxis } from "./reductions.js";
 import { copy, ravel, reshape } from "./shape-ops.js";
 import { takeAxis } from "./take.js";
@@ -253,7 +254,7 @@ export function repeat(a: ArrayLike, repeats: number | readonly number[] | Array
     const wide = [...s.slice(0, ax + 1), r, ...s.slice(ax + 1)];
     const outShape = [...s];
     outShape[ax] = n * r;
-    return broadcastInto(arr, inter, wide, outShape);
+    return keepByteOrder(broadcastInto(arr, inter, wide, outShape), arr.dtype);
   }
   if (counts.length !== n) throw new ValueError(`operands could not be broadcast together with shape ${tupleStr([n])} ${tupleStr([counts.length])}`);
   if (counts.some((c) => c < 0)) throw new ValueError("repeats may not contain negative values.");

@@ -6,6 +6,7 @@ import { ValueError } from "../runtime/errors.js";
 import { promoteTypes } from "../runtime/promotion.js";
 import { isComplexObj, toDTypeValue, writeElement, type Complex, type JSScalar } from "../runtime/scalar.js";
 import { emptyArray, NDArray } from "./ndarray.js";
+import { keepByteOrder } from "./byteorder.js";
 import { castStrings, flexArray, wantsFlexible } from "./strings.js";
 import { checkSameShape } from "./ragged.js";
 
@@ -105,14 +106,14 @@ export function array(obj: ArrayLike, opts: { dtype?: unknown; copy?: boolean } 
     const dt = want ?? obj.dtype;
     if (opts.copy === false && dt === obj.dtype) return obj;
     // contiguous: a view's node is a load of its base's memory, and np.array must own a copy
-    return new NDArray(contiguous(castNode(obj._node, dt)));
+    return keepByteOrder(new NDArray(contiguous(castNode(obj._node, dt))), dt);
   }
   const flat = flatten(obj);
   const dt = want ?? flat.dtype ?? DTYPES.float64;
   const out = emptyArray(flat.shape, dt, false);
   const { storage } = out._realized();
   flat.values.forEach((v, i) => writeElement(storage, dt, i, v));
-  return out;
+  return keepByteOrder(out, dt);
 }
 
 /** np.asarray: no copy when `obj` already is an NDArray of that dtype. */

@@ -7,6 +7,7 @@ import { NumpyTypeError, ValueError, ZeroDivisionError } from "../runtime/errors
 import { toDTypeValue, type JSScalar } from "../runtime/scalar.js";
 import { array, asarray, filled, isOptions, scalarDType, type ArrayLike } from "./convert.js";
 import { emptyArray, NDArray } from "./ndarray.js";
+import { keepByteOrder } from "./byteorder.js";
 import { resultType, scalarKind } from "../runtime/promotion.js";
 
 type Shape = number | readonly number[];
@@ -17,22 +18,23 @@ const toShape = (s: Shape): number[] => {
 };
 const dt = (o?: { dtype?: unknown }, fallback: DType = DTYPES.float64) => (o?.dtype !== undefined && o.dtype !== null ? parseDType(o.dtype) : fallback);
 
-export const zeros = (shape: Shape, opts: { dtype?: unknown } = {}) => filled(toShape(shape), 0, dt(opts));
-export const ones = (shape: Shape, opts: { dtype?: unknown } = {}) => filled(toShape(shape), 1, dt(opts));
+export const zeros = (shape: Shape, opts: { dtype?: unknown } = {}) => { const d = dt(opts); return keepByteOrder(filled(toShape(shape), 0, d.native), d); };
+export const ones = (shape: Shape, opts: { dtype?: unknown } = {}) => { const d = dt(opts); return keepByteOrder(filled(toShape(shape), 1, d.native), d); };
 // NumPy leaves np.empty uninitialized, and so does numfuse for numbers: a reused block keeps its
 // old bytes. bool, string and record memory is zeroed, as stray bytes there are not valid values.
 export const empty = (shape: Shape, opts: { dtype?: unknown } = {}) => {
   const d = dt(opts);
-  return emptyArray(toShape(shape), d, d.kind === "b" || d.isFlexible);
+  return keepByteOrder(emptyArray(toShape(shape), d.native, d.kind === "b" || d.isFlexible), d);
 };
 export function full(shape: Shape, fill_value: JSScalar | ArrayLike, opts: { dtype?: unknown } = {}): NDArray {
   const s = toShape(shape);
   if (typeof fill_value === "object" && fill_value !== null && !("re" in (fill_value as object))) {
     const v = asarray(fill_value as ArrayLike);
     const d = dt(opts, v.dtype);
-    return new NDArray(expand(cast(v._node, d), s));
+    return keepByteOrder(new NDArray(expand(cast(v._node, d), s)), d);
   }
-  return filled(s, fill_value as JSScalar, dt(opts, scalarDType(fill_value as JSScalar)));
+  const d = dt(opts, scalarDType(fill_value as JSScalar));
+  return keepByteOrder(filled(s, fill_value as JSScalar, d.native), d);
 }
 const likeOpts = (a: ArrayLike, opts: { dtype?: unknown; shape?: Shape }) => {
   const arr = asarray(a);
@@ -64,7 +66,8 @@ export function arange(...args: unknown[]): NDArray {
   if (step === 0) throw new ZeroDivisionError("division by zero");
   const n = Math.max(0, Math.ceil((stop - start) / step));
   if (!Number.isFinite(n)) throw new ValueError("Maximum allowed size exceeded");
-  const d = dt(opts, resultType(scalarKind(start), scalarKind(stop), scalarKind(step)));
+  const want = dt(opts, resultType(scalarKind(start), scalarKind(stop), scalarKind(step)));
+  const d = want.native;
   // NumPy stores start and start+step in the target type, then fills start + i*delta with
   // delta = (second - first) computed in that type: so arange(1, 2, 0.3)[3] is 1.9000000000000001
   const first = Number(toDTypeValue(start, d.kind === "c" ? DTYPES.float64 : d));
@@ -75,10 +78,10 @@ export function arange(...args: unknown[]): NDArray {
     const out = emptyArray([n], d, false);
     const lanes = out._realized().storage.lanes(d);
     for (let i = 0; i < n; i++) lanes[i] = i === 0 ? first : i === 1 ? second : Math.fround(first + Math.fround(Math.fround(i) * delta));
-    return out;
+    return keepByteOrder(out, want);
   }
   const delta = second - first;
-  return fromDoubles(n, (i) => (i === 0 ? first : i === 1 ? second : first + i * delta), d).eval();
+  return keepByteOrder(fromDoubles(n, (i) => (i === 0 ? first : i === 1 ? second : first + i * delta), d).eval(), want);
 }
 
 type LinspaceOpts = { endpoint?: boolean; retstep?: boolean; dtype?: unknown; axis?: number };
@@ -103,10 +106,10 @@ function linspaceValues(start: number, stop: number, num: number, endpoint: bool
 export function linspace(start: number, stop: number, num: number | LinspaceOpts = 50, opts: LinspaceOpts = {}): NDArray {
   if (isOptions(num)) { opts = num as LinspaceOpts; num = 50; }
   const { values, step } = linspaceValues(start, stop, num as number, opts.endpoint ?? true);
-  const d = dt(opts, DTYPES.float64);
+  const want = dt(opts, DTYPES.float64), d = want.native;
   // NumPy floors before casting to an integer dtype
   const floor = isIntKind(d) && d.kind !== "b";
-  const out = fromDoubles(values.length, (i) => (floor ? Math.floor(values[i]) : values[i]), d).eval();
+  const out = keepByteOrder(fromDoubles(values.length, (i) => (floor ? Math.floor(values[i]) : values[i]), d).eval(), want);
   if (opts.retstep) return [out, step] as unknown as NDArray;
   return out;
 }
@@ -116,7 +119,8 @@ export function logspace(start: number, stop: number, num: number | { endpoint?:
   const y = linspace(start, stop, num as number, { endpoint: opts.endpoint });
   const base = opts.base ?? 10;
   const node = elementwise(Op.Pow, [constant(base, DTYPES.float64, y.shape), y._node]);
-  return new NDArray(cast(node, dt(opts, DTYPES.float64)));
+  const d = dt(opts, DTYPES.float64);
+  return keepByteOrder(new NDArray(cast(node, d)), d);
 }
 
 export function geomspace(start: number, stop: number, num: number | { endpoint?: boolean; dtype?: unknown } = 50, opts: { endpoint?: boolean; dtype?: unknown } = {}): NDArray {
@@ -129,9 +133,9 @@ export function geomspace(start: number, stop: number, num: number | { endpoint?
   const y = logspace(Math.log10(s), Math.log10(e), n, { endpoint: opts.endpoint }).tolist() as number[];
   if (n > 0) y[0] = s;
   if (n > 1 && (opts.endpoint ?? true)) y[n - 1] = e;
-  const d = dt(opts, DTYPES.float64);
+  const want = dt(opts, DTYPES.float64), d = want.native;
   const floor = isIntKind(d) && d.kind !== "b";
-  return fromDoubles(n, (i) => (floor ? Math.floor(y[i] * sign) : y[i] * sign), d).eval();
+  return keepByteOrder(fromDoubles(n, (i) => (floor ? Math.floor(y[i] * sign) : y[i] * sign), d).eval(), want);
 }
 
 /** NumPy's eye(N, M=None, k=0, dtype=float): options may come in place of M or k. */
@@ -141,7 +145,7 @@ export function eye(N: number, ...rest: unknown[]): NDArray {
   const k = (rest[1] as number | undefined) ?? opts.k ?? 0;
   const cols = M ?? N;
   if (N < 0 || cols < 0) throw new ValueError("negative dimensions are not allowed");
-  const d = dt(opts);
+  const want = dt(opts), d = want.native;
   const out = emptyArray([N, cols], d, true);
   const { storage } = out._realized();
   const lanes = storage.lanes(d);
@@ -155,7 +159,7 @@ export function eye(N: number, ...rest: unknown[]): NDArray {
       if (d.isWide) lanes[e + 1] = 0;
     }
   }
-  return out;
+  return keepByteOrder(out, want);
 }
 
 export const identity = (n: number, opts: { dtype?: unknown } = {}) => eye(n, null, 0, opts);

@@ -7,6 +7,7 @@ import { IndexError, NumpyTypeError, ValueError } from "../runtime/errors.js";
 import { readElement, writeElement, type JSScalar } from "../runtime/scalar.js";
 import { asarray, isNDArray, type ArrayLike } from "./convert.js";
 import { beforeWrite, emptyArray, NDArray, writeInto } from "./ndarray.js";
+import { keepByteOrder } from "./byteorder.js";
 import { broadcastShapes } from "./ufunc/ufunc.js";
 
 export type IndexItem = number | string | null | NDArray | boolean[] | number[] | readonly unknown[];
@@ -131,7 +132,7 @@ export function get(a: NDArray, ...items: IndexItem[]): NDArray {
   const idx = normalize(parseItems(items), a.ndim);
   const basic = basicView(a, idx);
   if (basic) return a._makeView(basic.map, basic.shape);
-  return advancedGet(a, idx);
+  return keepByteOrder(advancedGet(a, idx), a.dtype);
 }
 
 const tupleStr = (s: readonly number[]) => `(${s.join(",")}${s.length === 1 ? "," : ""})`;

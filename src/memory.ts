@@ -7,6 +7,7 @@ import { ValueError } from "../runtime/errors.js";
 import type { Storage } from "../runtime/storage.js";
 import { asarray, type ArrayLike } from "./convert.js";
 import { NDArray } from "./ndarray.js";
+import { keepByteOrder } from "./byteorder.js";
 
 /** Where an array's bytes are (or will be): a key for the memory, and its byte offsets in it. */
 interface Extent {
@@ -104,7 +105,7 @@ function copyInOrder(a: NDArray, perm: number[], dtype = a.dtype): NDArray {
   const { storage, view } = t._node.loadArg as { storage: Storage; view: View };
   const strides = new Array<number>(perm.length);
   perm.forEach((ax, i) => (strides[ax] = view.strides[i]));
-  return new NDArray(loadStorage(storage, { shape: a.shape, strides, offset: view.offset }, dtype));
+  return keepByteOrder(new NDArray(loadStorage(storage, { shape: a.shape, strides, offset: view.offset }, dtype)), dtype);
 }
 
 const identityPerm = (n: number) => Array.from({ length: n }, (_, i) => i);
@@ -121,7 +122,7 @@ export function copy(a: ArrayLike, opts: { order?: Order; dtype?: unknown } = {}
   const perm = order === "C" ? identityPerm(n) : order === "F" ? identityPerm(n).reverse() : keepOrderPerm(arr);
   if (perm.every((p, i) => p === i)) {
     // C order stays lazy: a fresh node that owns its result
-    return new NDArray(contiguous(cast(arr._node, dtype)));
+    return keepByteOrder(new NDArray(contiguous(cast(arr._node, dtype))), dtype);
   }
   return copyInOrder(arr, perm, dtype);
 }
@@ -132,7 +133,7 @@ export function ascontiguousarray(a: ArrayLike, opts: { dtype?: unknown } = {}):
   if (arr.ndim === 0) arr = arr.reshape(1);
   const dtype = opts.dtype !== undefined && opts.dtype !== null ? parseDType(opts.dtype) : arr.dtype;
   if (dtype === arr.dtype && isCContiguous(arr._layout())) return arr;
-  return new NDArray(contiguous(cast(arr._node, dtype)));
+  return keepByteOrder(new NDArray(contiguous(cast(arr._node, dtype))), dtype);
 }
 
 /** np.asfortranarray(a, {dtype}): `a` itself when already F-contiguous (and of that dtype), else an F-ordered copy; at least 1-d. */

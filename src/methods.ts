@@ -12,11 +12,12 @@ import { round } from "./ufunc/rounding.js";
 import { IndexError, ValueError, NumpyTypeError } from "../runtime/errors.js";
 import type { JSScalar } from "../runtime/scalar.js";
 import type { Plan } from "../compiler/plan.js";
-import { parseDType } from "../runtime/dtype.js";
+import { DTYPES, parseDType, type DType } from "../runtime/dtype.js";
 import { cast } from "../compiler/ir/node.js";
 import { viewAs } from "./view-dtype.js";
 import { clip } from "./select.js";
-import { byteswap, tobytes, tofile } from "./io/raw.js";
+import { tobytes, tofile } from "./io/raw.js";
+import { byteswap } from "./byteorder.js";
 import { argsort, searchsorted, sortInPlace } from "./sorting.js";
 import { dot, matmul } from "./products.js";
 
@@ -134,10 +135,15 @@ P[Symbol.iterator] = function* (this: NDArray) {
   for (let i = 0; i < this.shape[0]; i++) yield get(this, i);
 };
 Object.defineProperty(P, "T", { get(this: NDArray) { return S.transpose(this); } });
+/** The dtype of a complex dtype's parts, in its byte order (NumPy: ">c16" has ">f8" parts). */
+function complexPart(dt: DType): DType {
+  const part = DTYPES[dt.itemsize === 8 ? "float32" : "float64"];
+  return dt.isnative ? part : part.newbyteorder(">");
+}
 Object.defineProperty(P, "real", {
   get(this: NDArray) {
     if (this.dtype.kind !== "c") return this;
-    return viewAs(this, parseDType(this.dtype.itemsize === 8 ? "float32" : "float64"), 0);
+    return viewAs(this, complexPart(this.dtype), 0);
   },
 });
 Object.defineProperty(P, "imag", {
@@ -148,7 +154,7 @@ Object.defineProperty(P, "imag", {
       z._writeable = false;
       return z;
     }
-    return viewAs(this, parseDType(this.dtype.itemsize === 8 ? "float32" : "float64"), 1);
+    return viewAs(this, complexPart(this.dtype), 1);
   },
 });
 

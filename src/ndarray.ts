@@ -74,6 +74,10 @@ export class NDArray {
   _writeable = true;
   /** @internal a field view computing on an aligned shadow (src/structured.ts): the records it views */
   _shadowOf: NDArray | null = null;
+  /** @internal a big-endian array (src/byteorder.ts): its dtype as NumPy shows it, where the node carries dtype.native */
+  _shown: DType | null = null;
+  /** @internal a big-endian array owning its shadow: the array of dtype.native over its big-endian bytes */
+  _raw: NDArray | null = null;
 
   constructor(node: Node, owner: NDArray | null = null, maps: readonly ViewMap[] = []) {
     this._node = node;
@@ -85,7 +89,7 @@ export class NDArray {
   get shape(): number[] { return [...this._node.shape]; }
   get ndim(): number { return this._node.shape.length; }
   get size(): number { return this._node.size; }
-  get dtype(): DType { return this._node.dtype; }
+  get dtype(): DType { return this._shown ?? this._node.dtype; }
   get itemsize(): number { return this.dtype.itemsize; }
   get nbytes(): number { return this.size * this.itemsize; }
 
@@ -176,6 +180,7 @@ export class NDArray {
     const node = owner.isRealized ? loadStorage(owner._node.loadArg.storage!, probe, this.dtype) : applyMovement(this._node, map, shape);
     const v = new NDArray(node, owner, maps);
     v._writeable = this._writeable;
+    v._shown = this._shown;
     if (!owner.isRealized) (owner._lazyViews ??= []).push(new WeakRef(v));
     return v;
   }

@@ -6,6 +6,7 @@ import { parseDType } from "../runtime/dtype.js";
 import { AxisError, ValueError } from "../runtime/errors.js";
 import { asarray, type ArrayLike } from "./convert.js";
 import { NDArray } from "./ndarray.js";
+import { keepByteOrder } from "./byteorder.js";
 import { castStrings } from "./strings.js";
 import { normalizeAxes, normalizeAxis } from "./reductions.js";
 
@@ -134,7 +135,7 @@ export function ravel(a: ArrayLike, order: Order = "C"): NDArray {
   const arr = asarray(a);
   const here = arr._layout();
   if (here && (order === "F" ? isFContiguous(here) : isCContiguous(here))) return reshape(arr, [arr.size], order);
-  return copy(reshape(arr, [arr.size], order));
+  return keepByteOrder(copy(reshape(arr, [arr.size], order)), arr.dtype);
 }
 
 /** Always a new array that owns its data. */
@@ -186,13 +187,13 @@ export function broadcast_arrays(...arrays: ArrayLike[]): NDArray[] {
 export function astype(a: NDArray, dtype: unknown, opts: { copy?: boolean } = {}): NDArray {
   const dt = parseDType(dtype);
   if (dt === a.dtype) return opts.copy === false ? a : copy(a);
-  if (a.dtype.isFlexible !== dt.isFlexible) return castStrings(a, dt) ?? new NDArray(cast(a._node, dt));
-  return new NDArray(cast(a._node, dt));
+  if (a.dtype.isFlexible !== dt.isFlexible) return castStrings(a, dt) ?? keepByteOrder(new NDArray(cast(a._node, dt)), dt);
+  return keepByteOrder(new NDArray(cast(a._node, dt)), dt);
 }
 
 export function copy(a: ArrayLike): NDArray {
   const arr = asarray(a);
-  return new NDArray(contiguous(arr._node));
+  return keepByteOrder(new NDArray(contiguous(arr._node)), arr.dtype);
 }
 
 export { expand };

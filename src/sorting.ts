@@ -8,6 +8,7 @@ import { AxisError, NumpyTypeError, ValueError } from "../runtime/errors.js";
 import { promoteTypes } from "../runtime/promotion.js";
 import { asarray, isOptions, type ArrayLike } from "./convert.js";
 import { emptyArray, NDArray, writeInto } from "./ndarray.js";
+import { keepByteOrder } from "./byteorder.js";
 import { normalizeAxis } from "./reductions.js";
 import { moveaxis, ravel } from "./shape-ops.js";
 
@@ -200,7 +201,7 @@ export function sort(a: ArrayLike, ...args: unknown[]): NDArray {
   const opts = optsOf(args[args.length - 1]);
   const axis = typeof args[0] === "number" || args[0] === null ? (args[0] as number | null) : opts.axis;
   const { moved, ax, flat } = prepare(arr, axis, opts);
-  const out = emptyArray(moved.shape, arr.dtype, false);
+  const out = emptyArray(moved.shape, arr.dtype.native, false);
   if (arr.dtype.isFlexible) {
     sortFlexibleRows(moved, out, null, opts.order);
     return flat || ax === arr.ndim - 1 ? out : moveaxis(out, -1, ax);
@@ -211,7 +212,7 @@ export function sort(a: ArrayLike, ...args: unknown[]): NDArray {
     out._realized().storage.lanes(arr.dtype).set(lanes.subarray(base, base + out.size * L));
   }
   sortRowsInPlace(out, moved.shape[moved.ndim - 1] ?? 1);
-  return flat || ax === arr.ndim - 1 ? out : moveaxis(out, -1, ax);
+  return keepByteOrder(flat || ax === arr.ndim - 1 ? out : moveaxis(out, -1, ax), arr.dtype);
 }
 
 /** np.argsort(a, {axis=-1, kind, order}): int64 indices that sort `a` along `axis` (stable for every kind). */

@@ -2,6 +2,7 @@
 import { loadStorage } from "../compiler/ir/node.js";
 import { contiguousView, forEachOffset, type View } from "../compiler/ir/view.js";
 import { addShadow, moveElements } from "../runtime/mirror.js";
+import { swapWidth } from "../runtime/io/bytes.js";
 import { allocStorage, type Storage } from "../runtime/storage.js";
 import { DType, StructDType, SubarrayDType, type StructField } from "../runtime/dtype.js";
 import { IndexError, ValueError } from "../runtime/errors.js";
@@ -39,7 +40,8 @@ function fieldMap(rec: number, f: StructField): { map: (v: View) => View | null;
   const dt = sub ? sub.subBase : f.dtype;
   const size = dt.itemsize;
   const unit = dt.isFlexible ? size : dt.laneCtor.BYTES_PER_ELEMENT * (dt.kind === "c" || dt.isWide ? 2 : 1);
-  if (size === 0 || rec % size !== 0 || f.offset % size !== 0 || size % unit !== 0) return null;
+  // a big-endian field always computes on a native shadow
+  if (size === 0 || rec % size !== 0 || f.offset % size !== 0 || size % unit !== 0 || !dt.isnative) return null;
   const k = rec / size;
   const extra = sub ? [...sub.subShape] : [];
   const inner: number[] = [];
@@ -71,8 +73,8 @@ function field(this: NDArray, name: string): NDArray {
 
 /**
  * A field typed arrays cannot address in place (its offset or the record size is not a multiple of
- * its element size, as in NumPy's packed layouts): a view over an aligned shadow that
- * runtime/mirror.ts keeps in step with the records, both ways.
+ * its element size, as in NumPy's packed layouts, or it is big-endian): a view over an aligned,
+ * native-order shadow that runtime/mirror.ts keeps in step with the records, both ways.
  */
 function shadowField(a: NDArray, dt: StructDType, f: StructField, storage: Storage, view: View): NDArray {
   const sub = f.dtype instanceof SubarrayDType ? f.dtype : null;
@@ -82,7 +84,8 @@ function shadowField(a: NDArray, dt: StructDType, f: StructField, storage: Stora
   const at: number[] = [];
   forEachOffset(view, (off) => at.push(off * dt.itemsize + f.offset));
   const shadow = allocStorage(Math.max(at.length * width, 1), false);
-  const copy = (toShadow: boolean) => moveElements(storage.bytes, shadow.bytes, at, width, toShadow);
+  const swap = base.isnative ? 1 : swapWidth(base);
+  const copy = (toShadow: boolean) => moveElements(storage.bytes, shadow.bytes, at, width, toShadow, swap);
   // the bytes of the records the field covers, for np.shares_memory
   const region: View = { shape: [...view.shape, width], strides: [...view.strides.map((s) => s * dt.itemsize), 1], offset: view.offset * dt.itemsize + f.offset };
   addShadow(shadow, { parent: storage, region, dirty: false, fresh: false, gather: () => copy(true), scatter: () => copy(false) });
@@ -90,6 +93,7 @@ function shadowField(a: NDArray, dt: StructDType, f: StructField, storage: Stora
   const out = new NDArray(loadStorage(shadow, contiguousView([...a.shape, ...(sub ? sub.subShape : [])]), base));
   out._shadowOf = a._owner ?? a;
   out._writeable = a._writeable;
+  if (!base.isnative) out._shown = base;
   return out;
 }
 

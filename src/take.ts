@@ -6,6 +6,7 @@ import { DTYPES, type DType, type LaneArray } from "../runtime/dtype.js";
 import { IndexError, NumpyTypeError, ValueError } from "../runtime/errors.js";
 import { asarray, isOptions, type ArrayLike } from "./convert.js";
 import { beforeWrite, emptyArray, NDArray, writeInto } from "./ndarray.js";
+import { keepByteOrder } from "./byteorder.js";
 import { normalizeAxis } from "./reductions.js";
 import { ravel } from "./shape-ops.js";
 import { broadcastShapes } from "./ufunc/ufunc.js";
@@ -65,8 +66,12 @@ function fixIndex(i: number, n: number, mode: Mode, axis: number): number {
 
 /** a.take(idx, axis) for already-normalized indices: copies blocks of lanes. */
 export function takeAxis(a: NDArray, idx: NumList, axis: number, idxShape: readonly number[] = [idx.length]): NDArray {
+  return keepByteOrder(takeNative(a, idx, axis, idxShape), a.dtype);
+}
+
+function takeNative(a: NDArray, idx: NumList, axis: number, idxShape: readonly number[]): NDArray {
   const shape = [...a.shape.slice(0, axis), ...idxShape, ...a.shape.slice(axis + 1)];
-  const out = emptyArray(shape, a.dtype, false);
+  const out = emptyArray(shape, a.dtype.native, false);
   if (out.size === 0) return out;
   const { lanes: src, base, L } = contiguousLanes(a);
   const dst = out._realized().storage.lanes(a.dtype);

@@ -4,6 +4,7 @@ import type { View } from "../compiler/ir/view.js";
 import type { DType } from "../runtime/dtype.js";
 import { ValueError } from "../runtime/errors.js";
 import { NDArray } from "./ndarray.js";
+import { overBigEndian, rawOf } from "./byteorder.js";
 
 /**
  * `v` (in elements of `from`) re-read as elements of `to`, as NumPy's dtype setter does; with
@@ -43,6 +44,13 @@ function reinterpret(v: View, from: DType, to: DType, part?: 0 | 1): View {
  * reinterpretation, so views of it (reshape, slicing) compose in the right element units.
  */
 export function viewAs(a: NDArray, dt: DType, part?: 0 | 1): NDArray {
+  if (a.dtype.isnative && dt.isnative) return viewNative(a, dt, part);
+  // big-endian on either side: view the bytes themselves, then read them big-endian if asked
+  const bytes = viewNative(a.dtype.isnative ? a : rawOf(a), dt.native, part);
+  return dt.isnative ? bytes : overBigEndian(bytes, dt, a);
+}
+
+function viewNative(a: NDArray, dt: DType, part?: 0 | 1): NDArray {
   const { storage, view } = a._realized();
   const v = reinterpret(view, a.dtype, dt, part);
   const from = a.dtype;

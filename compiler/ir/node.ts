@@ -50,6 +50,8 @@ const cleanup = new FinalizationRegistry<string>((key) => {
 });
 
 function make(op: Op, dtype: DType, shape: readonly number[], src: readonly Node[], arg: unknown, argKey: string): Node {
+  // nodes compute in native byte order; a big-endian array's node reads its native copy (src/byteorder.ts)
+  dtype = dtype.native;
   const key = `${op}|${dtype.key}|${shape.join(",")}|${src.map((s) => s.id).join(",")}|${argKey}`;
   const hit = table.get(key)?.deref();
   if (hit) return hit;
@@ -71,7 +73,7 @@ export const loadNode = (base: Node, view: View): Node =>
 export const constant = (value: ConstValue, dtype: DType, shape: readonly number[] = []): Node =>
   make(Op.Const, dtype, shape, [], value, constKey(value));
 
-export const cast = (x: Node, dtype: DType): Node => (x.dtype === dtype ? x : (checkCast(x.dtype, dtype), make(Op.Cast, dtype, x.shape, [x], null, "")));
+export const cast = (x: Node, dtype: DType): Node => (x.dtype === (dtype = dtype.native) ? x : (checkCast(x.dtype, dtype), make(Op.Cast, dtype, x.shape, [x], null, "")));
 
 export function elementwise(op: ElemOp, srcs: readonly Node[]): Node {
   const def = OP_DEFS[op];

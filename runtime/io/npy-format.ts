@@ -1,5 +1,5 @@
 /** @file The `.npy` format (numpy/lib/_format_impl.py): header writing byte for byte as NumPy writes it, and header reading with NumPy's checks and error messages, over any byte source. */
-import { DTYPES, parseDType, StructDType, SubarrayDType, type DescrEntry, type DType, type StructField } from "../dtype.js";
+import { DTYPES, parseDType, StructDType, swappedDType, SubarrayDType, type DescrEntry, type DType, type StructField } from "../dtype.js";
 import { NumpyTypeError, ValueError } from "../errors.js";
 import { filterPy2Longs, literalEval, PySyntaxError, pyRepr, reprBytes, reprStr, type PyValue } from "./pyliteral.js";
 
@@ -110,17 +110,15 @@ export interface NpyHeader {
   /** the shape as written; entries may be negative or huge in a corrupt file (checked by the reader) */
   shape: bigint[];
   fortranOrder: boolean;
-  /** the native dtype the data loads as */
+  /** the dtype the data loads as (big-endian numbers keep their byte order: a SwappedDType) */
   dtype: DType;
-  /** the file's data is big-endian: swap each element (each part of a complex) on load */
-  swap: boolean;
   /** the header's object dtype: never loadable here */
   isObject: boolean;
-  /** flexible dtypes with big-endian parts: [byte offset in the element, width] of each number to reverse */
+  /** big-endian unicode, in an element or its fields: [byte offset in the element, width] of each code point to reverse */
   swapUnits?: [number, number][];
 }
 
-/** A descr's type part: a type string (with its byte order) or a nested list, as a native dtype plus the big-endian units to swap. */
+/** A descr's type part: a type string (with its byte order) or a nested list, as a dtype plus the big-endian unicode units to swap. */
 function descrType(t: PyValue, invalid: () => Error): { dtype: DType; units: [number, number][] } {
   if (t.t === "list") return structFromDescr(t, invalid);
   if (t.t !== "str") throw invalid();
@@ -132,9 +130,9 @@ function descrType(t: PyValue, invalid: () => Error): { dtype: DType; units: [nu
     throw invalid();
   }
   if (m[1] !== ">" || dtype.itemsize <= 1 || dtype instanceof StructDType || dtype instanceof SubarrayDType) return { dtype, units: [] };
+  // numfuse's unicode is little-endian only: a big-endian one is reversed on load
   if (dtype.str.includes("U")) return { dtype, units: Array.from({ length: dtype.itemsize / 4 }, (_, i) => [4 * i, 4] as [number, number]) };
-  if (dtype.kind === "c") return { dtype, units: [[0, dtype.itemsize / 2], [dtype.itemsize / 2, dtype.itemsize / 2]] };
-  return { dtype, units: [[0, dtype.itemsize]] };
+  return { dtype: swappedDType(dtype), units: [] };
 }
 
 /** descr_to_dtype for a list: fields in order, ("", "|V<n>") entries are padding, as NumPy reads them. */
@@ -311,13 +309,13 @@ function sortedKeys(keys: PyValue[]): PyValue[] {
 }
 
 /** The dtype a header's descr names, and whether its data is big-endian; NumPy's errors otherwise. */
-function descrToDType(descr: PyValue): { dtype: DType; swap: boolean; isObject: boolean; swapUnits?: [number, number][] } {
+function descrToDType(descr: PyValue): { dtype: DType; isObject: boolean; swapUnits?: [number, number][] } {
   const invalid = () => new ValueError(`descr is not a valid dtype descriptor: ${pyRepr(descr)}`);
   if (descr.t !== "str") {
     // structured (list) and subarray (tuple) descriptors are valid NumPy but not numfuse dtypes
     if (descr.t === "list") {
       const { dtype, units } = structFromDescr(descr, invalid);
-      return { dtype, swap: false, isObject: false, swapUnits: units.length ? units : undefined };
+      return { dtype, isObject: false, swapUnits: units.length ? units : undefined };
     }
     if (descr.t === "tuple") {
       throw new ValueError(`cannot load an array with dtype descriptor ${pyRepr(descr)}: subarray dtypes are not supported by numfuse yet`);
@@ -325,7 +323,7 @@ function descrToDType(descr: PyValue): { dtype: DType; swap: boolean; isObject: 
     throw invalid();
   }
   const s = descr.v;
-  if (/^[|=<>]?O[48]?$/.test(s)) return { dtype: DTYPES.float64, swap: false, isObject: true };
+  if (/^[|=<>]?O[48]?$/.test(s)) return { dtype: DTYPES.float64, isObject: true };
   const m = /^([<>=|])([A-Za-z?]\d*)$/.exec(s);
   let dtype: DType;
   try {
@@ -335,9 +333,9 @@ function descrToDType(descr: PyValue): { dtype: DType; swap: boolean; isObject: 
     throw new ValueError(`cannot load an array with dtype descriptor ${pyRepr(descr)}: ${(e as Error).message}`);
   }
   if (dtype.isFlexible && dtype.str.includes("U") && m !== null && m[1] === ">") {
-    return { dtype, swap: false, isObject: false, swapUnits: descrType(descr, invalid).units };
+    return { dtype, isObject: false, swapUnits: descrType(descr, invalid).units };
   }
-  return { dtype, swap: m !== null && m[1] === ">" && dtype.itemsize > 1 && !dtype.isFlexible, isObject: false };
+  return { dtype: m !== null && m[1] === ">" && dtype.itemsize > 1 && !dtype.isFlexible ? swappedDType(dtype) : dtype, isObject: false };
 }
 
 /**
@@ -387,13 +385,12 @@ export function readNpyHeader(r: ByteReader, maxHeaderSize = MAX_HEADER_SIZE): N
   }
   const fortran = dictGet(d, "fortran_order")!;
   if (fortran.t !== "bool") throw new ValueError(`fortran_order is not a valid bool: ${pyRepr(fortran)}`);
-  const { dtype, swap, isObject, swapUnits } = descrToDType(dictGet(d, "descr")!);
+  const { dtype, isObject, swapUnits } = descrToDType(dictGet(d, "descr")!);
   return {
     version,
     shape: shape.items.map((x) => (x as { v: bigint }).v),
     fortranOrder: fortran.v,
     dtype,
-    swap,
     isObject,
     swapUnits,
   };

@@ -320,7 +320,7 @@ export function open_memmap(filename: string | URL, ...args: unknown[]): MemMap 
     fs.closeSync(fd);
   }
   if (header.isObject) throw new ValueError("Array can't be memory-mapped: Python objects in dtype.");
-  if (header.swap) throw new ValueError("numfuse: memory-mapping a big-endian .npy file is not supported (np.load reads it)");
+  if (!header.dtype.isnative) throw new ValueError("numfuse: memory-mapping a big-endian .npy file is not supported (np.load reads it)");
   const shape = header.shape.map((n) => {
     if (n < 0n || n > BigInt(Number.MAX_SAFE_INTEGER)) throw new ValueError(`shape is not valid: ${shapeRepr(header.shape)}`);
     return Number(n);

@@ -4,6 +4,7 @@ import { forEachOffset, isCContiguous, isFContiguous, type View } from "../../co
 import { DTYPES } from "../../runtime/dtype.js";
 import { ValueError } from "../../runtime/errors.js";
 import { byteswapBytes, normalizeBools } from "../../runtime/io/bytes.js";
+import { overBigEndian } from "../byteorder.js";
 import { EOFError, KeyError } from "../../runtime/io/errors.js";
 import { MAGIC_PREFIX, MAX_HEADER_SIZE, npyHeader, readNpyHeader, shapeRepr, type ByteReader } from "../../runtime/io/npy-format.js";
 import { reprStr } from "../../runtime/io/pyliteral.js";
@@ -36,6 +37,13 @@ export interface LoadOptions {
  * else a C-order copy. The result may alias `a`'s memory: copy it before handing it out.
  */
 export function layoutBytes(a: NDArray, allowF: boolean): { bytes: Uint8Array; fortran: boolean } {
+  if (!a.dtype.isnative) {
+    // a big-endian array computes on native values: its bytes are those, swapped
+    const r = layoutBytes(new NDArray(a._node), allowF);
+    const bytes = r.bytes.slice();
+    byteswapBytes(bytes, a.dtype);
+    return { bytes, fortran: r.fortran };
+  }
   const { storage, view } = a._realized();
   const size = a.itemsize, n = a.size * size;
   const start = view.offset * size;
@@ -75,9 +83,9 @@ export function npyParts(a: NDArray): [Uint8Array, Uint8Array] {
 const MAX_BYTES = Number.MAX_SAFE_INTEGER;
 
 /**
- * read_array: the header, then the data into a new array (fresh native-endian memory; big-endian
- * files are swapped on the way in). Checks sizes before allocating, so a corrupt header cannot
- * make it allocate more than the data there is.
+ * read_array: the header, then the data into a new array (big-endian unicode is swapped on the
+ * way in; big-endian numbers load as big-endian dtypes). Checks sizes before allocating, so a
+ * corrupt header cannot make it allocate more than the data there is.
  */
 export function readNpy(r: ByteReader, opts: { allowPickle?: boolean; maxHeaderSize?: number } = {}): NDArray {
   const h = readNpyHeader(r, opts.allowPickle ? Infinity : opts.maxHeaderSize ?? MAX_HEADER_SIZE);
@@ -141,12 +149,13 @@ export function readNpy(r: ByteReader, opts: { allowPickle?: boolean; maxHeaderS
     if (got < n) throw r.isFile ? failFile(BigInt(got) / itemsize) : failChunk(BigInt(got));
   }
   if (dt === DTYPES.bool) normalizeBools(bytes);
-  if (h.swap) byteswapBytes(bytes, dt);
   if (h.swapUnits) swapRecordUnits(bytes, dt.itemsize, h.swapUnits);
-  return h.fortranOrder ? transpose(out) : out;
+  // big-endian numbers keep their bytes (and dtype), as in NumPy; kernels read a native copy
+  const loaded = dt.isnative ? out : overBigEndian(out, dt, null);
+  return h.fortranOrder ? transpose(loaded) : loaded;
 }
 
-/** Big-endian parts of structured/unicode elements, reversed in place to native order. */
+/** Big-endian unicode code points (of elements or their fields), reversed in place to native order. */
 function swapRecordUnits(bytes: Uint8Array, itemsize: number, units: readonly [number, number][]): void {
   for (let r = 0; r + itemsize <= bytes.length; r += itemsize) {
     for (const [o, w] of units) bytes.subarray(r + o, r + o + w).reverse();
@@ -186,8 +195,9 @@ function pickled(opts: LoadOptions, file: LoadSource): never {
 
 /**
  * np.load: an `.npy` file gives an NDArray, an `.npz` archive an NpzFile (close it when done; a
- * path's file stays open until then). Big-endian data loads as the native (little-endian) dtype
- * with its values intact; Fortran-ordered data as an F-contiguous array, as NumPy.
+ * path's file stays open until then). Big-endian numbers load with their big-endian dtype (">f8"),
+ * as NumPy; big-endian unicode loads as native "<U". Fortran-ordered data loads as an F-contiguous
+ * array, as NumPy.
  */
 export function load(file: `${string}.npy`, opts?: LoadOptions): NDArray;
 export function load(file: `${string}.npz`, opts?: LoadOptions): NpzFile;

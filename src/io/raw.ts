@@ -1,15 +1,16 @@
-/** @file Raw bytes: np.frombuffer (a zero-copy view of JS memory), np.fromstring, np.fromfile, and the ndarray methods tobytes, tofile and byteswap (exported as functions taking the array first); text mode (a separator) lives in raw-text.ts. */
+/** @file Raw bytes: np.frombuffer (a zero-copy view of JS memory), np.fromstring, np.fromfile, and the ndarray methods tobytes, tofile and byteswap (in src/byteorder.ts; exported as functions taking the array first); text mode (a separator) lives in raw-text.ts. */
 import * as fs from "node:fs";
 import { loadStorage } from "../../compiler/ir/node.js";
 import { contiguousView, forEachOffset } from "../../compiler/ir/view.js";
 import { DTYPES, parseDType, type DType } from "../../runtime/dtype.js";
 import { NumpyTypeError, ValueError } from "../../runtime/errors.js";
-import { byteswapBytes, normalizeBools, swapWidth } from "../../runtime/io/bytes.js";
+import { normalizeBools } from "../../runtime/io/bytes.js";
 import { FdStreamReader, preadFully, readToEnd, writeFully } from "../../runtime/io/source.js";
 import { Storage } from "../../runtime/storage.js";
-import { beforeWrite, emptyArray, NDArray } from "../ndarray.js";
+import { emptyArray, NDArray } from "../ndarray.js";
 import { transpose } from "../shape-ops.js";
 import { viewAs } from "../view-dtype.js";
+import { keepByteOrder, overBigEndian } from "../byteorder.js";
 import { layoutBytes } from "./npy.js";
 import { argsWithOptions } from "../args.js";
 import { formatText, parseFileText, parseStringText, sepArg } from "./raw-text.js";
@@ -62,9 +63,9 @@ export function frombuffer(buffer: BufferSource, ...args: unknown[]): NDArray {
   }
   const start = base + offset, nbytes = n * dt.itemsize;
   if (start % dt.laneCtor.BYTES_PER_ELEMENT !== 0) {
-    const out = emptyArray([n], dt, false);
+    const out = emptyArray([n], dt.native, false);
     out._realized().storage.bytes.set(new Uint8Array(ab, start, nbytes));
-    return out;
+    return dt.isnative ? out : overBigEndian(out, dt, null);
   }
   // a plain (non-wasm) storage over the caller's memory: kernels read it through JavaScript
   const storage = new Storage(ab as ArrayBuffer | SharedArrayBuffer, start, nbytes);
@@ -137,7 +138,7 @@ export function fromfile(file: string | URL | number, ...args: unknown[]): NDArr
   const offset = o.offset === undefined || o.offset === null ? 0 : toInt(o.offset, "offset");
   if (sep !== "") {
     if (offset !== 0) throw new NumpyTypeError("'offset' argument only permitted for binary files");
-    return fromfileText(file, dt, count, sep);
+    return keepByteOrder(fromfileText(file, dt.native, count, sep), dt);
   }
   if (offset < 0) throw new ValueError("offset must be non-negative");
   if (typeof file === "number") {
@@ -155,12 +156,12 @@ export function fromfile(file: string | URL | number, ...args: unknown[]): NDArr
     if (offset > size) throw new ValueError("negative dimensions are not allowed");
     const have = Math.floor((size - offset) / dt.itemsize);
     const n = count < 0 ? have : Math.min(count, have);
-    const out = emptyArray([n], dt, false);
+    const out = emptyArray([n], dt.native, false);
     const bytes = out._realized().storage.bytes.subarray(0, n * dt.itemsize);
     const got = preadFully(fd, bytes, offset);
     if (got < bytes.length) return arrayOfBytes(bytes.slice(0, got - (got % dt.itemsize)), dt);
     if (dt === DTYPES.bool) normalizeBools(bytes);
-    return out;
+    return dt.isnative ? out : overBigEndian(out, dt, null);
   } finally {
     fs.closeSync(fd);
   }
@@ -210,41 +211,13 @@ export function fromstring(string: string | BufferSource, ...args: unknown[]): N
   else if (string instanceof ArrayBuffer || string instanceof SharedArrayBuffer) data = new Uint8Array(string);
   else if (ArrayBuffer.isView(string)) data = new Uint8Array(string.buffer, string.byteOffset, string.byteLength);
   else throw new NumpyTypeError(`fromstring() argument 1 must be str or bytes-like, not ${typeof string}`);
-  return parseStringText(data, dt, count, sep);
+  return keepByteOrder(parseStringText(data, dt.native, count, sep), dt);
 }
 
 function arrayOfBytes(bytes: Uint8Array, dt: DType): NDArray {
-  const out = emptyArray([bytes.length / dt.itemsize], dt, false);
+  const out = emptyArray([bytes.length / dt.itemsize], dt.native, false);
   const dst = out._realized().storage.bytes.subarray(0, bytes.length);
   dst.set(bytes);
   if (dt === DTYPES.bool) normalizeBools(dst);
-  return out;
-}
-
-/**
- * a.byteswap(inplace = false): every element's bytes reversed (each part of a complex), with the
- * dtype unchanged, as NumPy. In place, it writes `a`'s memory (views see it) and returns `a`.
- */
-export function byteswap(a: NDArray, inplace: boolean | { inplace?: boolean } = false): NDArray {
-  const inPlace = typeof inplace === "boolean" ? inplace : inplace.inplace ?? false;
-  const dt = a.dtype;
-  if (!inPlace) {
-    const out = emptyArray(a.shape, dt, false);
-    const dst = out._realized().storage.bytes.subarray(0, a.size * dt.itemsize);
-    dst.set(layoutBytes(a, false).bytes);
-    byteswapBytes(dst, dt);
-    return out;
-  }
-  if (!a.flags.writeable) throw new ValueError("array to be byte-swapped is read-only");
-  const { storage, view } = a._realized();
-  beforeWrite(storage);
-  const bytes = storage.bytes;
-  const w = swapWidth(dt), size = dt.itemsize;
-  if (w <= 1 || a.size === 0) return a;
-  // walk the view (any strides) and reverse each unit in place
-  forEachOffset(view, (off) => {
-    const at = off * size;
-    for (let u = 0; u < size; u += w) bytes.subarray(at + u, at + u + w).reverse();
-  });
-  return a;
+  return dt.isnative ? out : overBigEndian(out, dt, null);
 }

@@ -115,7 +115,7 @@ function array2string(v: PrintView, opts: PrintOptions, separator: string, prefi
 
 /** Dtypes whose repr omits "dtype=": those NumPy infers back from the printed values. */
 function dtypeImplied(dtype: DType): boolean {
-  return dtype.name === "int64" || dtype.name === "float64" || dtype.name === "complex128" || dtype.name === "bool";
+  return dtype.isnative && (dtype.name === "int64" || dtype.name === "float64" || dtype.name === "complex128" || dtype.name === "bool");
 }
 
 function shapeRepr(shape: readonly number[]): string {
@@ -139,7 +139,7 @@ export function arrayRepr(v: PrintView, opts?: Partial<PrintOptions>): string {
   if ((size === 0 && !(v.shape.length === 1 && v.shape[0] === 0)) || size > o.threshold) {
     extras.push(`shape=${shapeRepr(v.shape)}`);
   }
-  if (!dtypeImplied(v.dtype) || size === 0) extras.push(`dtype=${v.dtype.isFlexible ? flexDtypeRepr(v.dtype) : v.dtype.name}`);
+  if (!dtypeImplied(v.dtype) || size === 0) extras.push(`dtype=${v.dtype.isFlexible ? flexDtypeRepr(v.dtype) : v.dtype.isnative ? v.dtype.name : `'${v.dtype.str}'`}`);
   if (extras.length === 0) return prefix + lst + ")";
   const arrStr = prefix + lst + ",";
   const extraStr = extras.join(", ") + ")";

@@ -58,10 +58,10 @@ describe("np.load of files NumPy wrote", () => {
     }
   });
 
-  it("loads big-endian data as the native dtype with the same values", () => {
+  it("loads big-endian data with its big-endian dtype and the same values", () => {
     for (const f of fixture.files.filter((x) => x.big_endian)) {
       const a = load(FIX + f.file) as np.NDArray;
-      expect(a.dtype.str.startsWith("<") || a.dtype.itemsize === 1).toBe(true);
+      expect(a.dtype.str.startsWith(">") || a.dtype.itemsize === 1).toBe(true);
       expectArrayEqualNumpy(a, fixture.files.find((x) => x.file === f.same_as)!);
     }
   });
@@ -145,9 +145,11 @@ describe("np.save writes NumPy's bytes", () => {
     });
   }
 
-  it("writes little-endian C-order files for big-endian and non-contiguous sources", () => {
+  it("writes big-endian arrays back as NumPy wrote them, and C order for non-contiguous sources", () => {
     save(tmpFile("be.npy"), load(FIX + "be_float64.npy") as np.NDArray);
-    expect(Buffer.from(fixtureBytes("c_float64.npy")).equals(fs.readFileSync(tmpFile("be.npy")))).toBe(true);
+    expect(Buffer.from(fixtureBytes("be_float64.npy")).equals(fs.readFileSync(tmpFile("be.npy")))).toBe(true);
+    save(tmpFile("le.npy"), (load(FIX + "be_float64.npy") as np.NDArray).astype("<f8"));
+    expect(Buffer.from(fixtureBytes("c_float64.npy")).equals(fs.readFileSync(tmpFile("le.npy")))).toBe(true);
     const a = np.arange(24).reshape(2, 3, 4).astype("uint16").transpose(1, 0, 2);
     save(tmpFile("t.npy"), a);
     expect(Buffer.from(fixtureBytes("t3d_u2.npy")).equals(fs.readFileSync(tmpFile("t.npy")))).toBe(true);

@@ -1,0 +1,109 @@
+/**
+ * @file Arrays in big-endian byte order (dtype ">i4", ">f8", ">c16"). Their bytes stay big-endian
+ * wherever bytes are shared or leave the array (np.frombuffer's buffer, tobytes, np.save, views as
+ * other dtypes); kernels compute on a native-order shadow of them that runtime/mirror.ts keeps in
+ * step both ways. IR nodes only ever carry native dtypes, so results of computations are native,
+ * as NumPy's ufuncs and reductions give; copies that keep the dtype (copy, astype, sort, take,
+ * ...) are made big-endian again where NumPy keeps the byte order.
+ */
+import { cast, loadStorage } from "../compiler/ir/node.js";
+import { contiguousView, forEachOffset, isCContiguous, isFContiguous, type View } from "../compiler/ir/view.js";
+import type { DType } from "../runtime/dtype.js";
+import { ValueError } from "../runtime/errors.js";
+import { swapUnits, swapWidth } from "../runtime/io/bytes.js";
+import { addShadow, moveElements } from "../runtime/mirror.js";
+import { allocStorage } from "../runtime/storage.js";
+import { beforeWrite, emptyArray, NDArray } from "./ndarray.js";
+import { layoutBytes } from "./io/npy.js";
+
+/**
+ * A big-endian array of `dt` over `raw`'s memory: `raw` is a realized array of `dt.native` whose
+ * elements hold big-endian numbers. `base` is the array NumPy would report as the result's base
+ * (null when the result owns its data).
+ */
+export function overBigEndian(raw: NDArray, dt: DType, base: NDArray | null): NDArray {
+  const { storage, view } = raw._realized();
+  const size = dt.itemsize, n = raw.size, unit = swapWidth(dt);
+  const shadow = allocStorage(Math.max(n * size, 1), false);
+  let shadowView: View;
+  let move: (toShadow: boolean) => void;
+  if (n === 0 || isCContiguous(view) || isFContiguous(view)) {
+    // a dense block of bytes: the shadow keeps its layout and moves as one range
+    shadowView = { shape: [...view.shape], strides: [...view.strides], offset: 0 };
+    const start = view.offset * size, len = n * size;
+    move = (toShadow) => {
+      const from = toShadow ? storage.bytes.subarray(start, start + len) : shadow.bytes.subarray(0, len);
+      const to = toShadow ? shadow.bytes.subarray(0, len) : storage.bytes.subarray(start, start + len);
+      to.set(from);
+      swapUnits(to, unit);
+    };
+  } else {
+    shadowView = contiguousView(view.shape);
+    const at: number[] = [];
+    forEachOffset(view, (off) => at.push(off * size));
+    move = (toShadow) => moveElements(storage.bytes, shadow.bytes, at, size, toShadow, unit);
+  }
+  const region: View = { shape: [...view.shape, size], strides: [...view.strides.map((s) => s * size), 1], offset: view.offset * size };
+  addShadow(shadow, { parent: storage, region, dirty: false, fresh: false, gather: () => move(true), scatter: () => move(false) });
+  const out = new NDArray(loadStorage(shadow, shadowView, dt.native));
+  out._shown = dt;
+  out._raw = raw;
+  out._shadowOf = base;
+  out._writeable = raw.flags.writeable;
+  return out;
+}
+
+/** `a`'s values as a new C-ordered array of the big-endian dtype `dt`. */
+export function toBigEndian(a: NDArray, dt: DType): NDArray {
+  const values = new NDArray(cast(a._node, dt.native));
+  const raw = emptyArray(a.shape, dt.native, false);
+  const bytes = raw._realized().storage.bytes.subarray(0, a.size * dt.itemsize);
+  bytes.set(layoutBytes(values, false).bytes);
+  swapUnits(bytes, swapWidth(dt));
+  return overBigEndian(raw, dt, null);
+}
+
+/** `result` (computed from data of dtype `dt`) in `dt`'s byte order, where NumPy's result keeps it. */
+export function keepByteOrder(result: NDArray, dt: DType): NDArray {
+  return !dt.isnative && result.dtype === dt.native ? toBigEndian(result, dt) : result;
+}
+
+/**
+ * The array of `a.dtype.native` over a big-endian array's bytes, with `a`'s layout: views of `a` as
+ * another dtype start from it.
+ */
+export function rawOf(a: NDArray): NDArray {
+  const owner = a._owner ?? a;
+  const raw = owner._raw;
+  if (!raw) throw new ValueError("numfuse: the bytes of this big-endian field of packed records cannot be viewed as another dtype; view a copy of it instead");
+  if (owner === a) return raw;
+  const maps = a._maps;
+  return raw._makeView((v) => maps.reduce<View | null>((w, m) => w && m(w), v), a.shape);
+}
+
+/**
+ * a.byteswap(inplace = false): every element's bytes reversed (each part of a complex), the dtype
+ * unchanged, as NumPy. In place, it writes `a`'s memory (views see it) and returns `a`.
+ */
+export function byteswap(a: NDArray, inplace: boolean | { inplace?: boolean } = false): NDArray {
+  const inPlace = typeof inplace === "boolean" ? inplace : inplace.inplace ?? false;
+  const dt = a.dtype, w = swapWidth(dt), size = dt.itemsize;
+  if (!inPlace) {
+    const out = emptyArray(a.shape, dt.native, false);
+    const dst = out._realized().storage.bytes.subarray(0, a.size * size);
+    dst.set(layoutBytes(a, false).bytes);
+    swapUnits(dst, w);
+    return dt.isnative ? out : overBigEndian(out, dt, null);
+  }
+  if (!a.flags.writeable) throw new ValueError("array to be byte-swapped is read-only");
+  // a big-endian array swaps its native shadow: the new values reach its bytes through the mirror
+  const { storage, view } = a._realized();
+  beforeWrite(storage);
+  if (w <= 1 || a.size === 0) return a;
+  const bytes = storage.bytes;
+  forEachOffset(view, (off) => {
+    const at = off * size;
+    for (let u = 0; u < size; u += w) bytes.subarray(at + u, at + u + w).reverse();
+  });
+  return a;
+}
