@@ -71,6 +71,8 @@ export class DType {
   get base(): DType { return this; }
   /** NumPy's dtype.byteorder: "=" native, "|" not applicable, ">" big-endian (SwappedDType) */
   get byteorder(): string { return this.itemsize === 1 ? "|" : "="; }
+  /** NumPy's repr(dtype): dtype('float64'), dtype('>f8'), dtype('<U3') */
+  repr(): string { return `dtype('${this.isnative && !this.isFlexible ? this.name : this.str}')`; }
   /** NumPy's dtype.isnative */
   get isnative(): boolean { return true; }
   /** This dtype in native byte order: what kernels compute in and IR nodes carry. */
@@ -89,16 +91,18 @@ export class DType {
 }
 
 function byteOrderArg(order: unknown): "S" | "<" | ">" | "|" {
-  if (typeof order !== "string") throw new NumpyTypeError(`newbyteorder() argument must be str, not ${order === null ? "None" : typeof order}`);
-  const c = order.slice(0, 1).toUpperCase();
-  if (order === "" ) throw new ValueError(`${reprStr(order)} is an invalid value for byteorder`);
-  switch (c) {
+  if (typeof order !== "string") {
+    const t = order === null || order === undefined ? "NoneType" : typeof order === "number" ? (Number.isInteger(order) ? "int" : "float") : typeof order === "boolean" ? "bool" : typeof order;
+    throw new NumpyTypeError(`byteorder must be str, not ${t}`);
+  }
+  // NumPy reads the first letter only: "little", "big", "native", "swap", "ignore"
+  switch (order.slice(0, 1).toUpperCase()) {
     case "S": return "S";
     case "<": case "L": case "=": case "N": return LITTLE_ENDIAN ? "<" : ">";
     case ">": case "B": return LITTLE_ENDIAN ? ">" : "<";
     case "|": case "I": return "|";
   }
-  throw new ValueError(`${reprStr(order)} is an invalid value for byteorder`);
+  throw new ValueError(`byteorder not recognized (got ${reprStr(order)})`);
 }
 
 /**
@@ -305,6 +309,11 @@ export class UnicodeDType extends DType {
   override get isFlexible(): boolean { return true; }
   override get alignment(): number { return 4; }
   override get byteorder(): string { return "="; }
+  override newbyteorder(order = "S"): DType {
+    const o = byteOrderArg(order);
+    if (o === "S" || o === ">") throw new NumpyTypeError("numfuse's unicode dtype is little-endian only ('>U' is not supported)");
+    return this;
+  }
   override toString(): string { return this.str; }
 }
 
@@ -336,6 +345,7 @@ export class SubarrayDType extends DType {
   override get shape(): number[] { return [...this.subShape]; }
   override get base(): DType { return this.subBase; }
   override get byteorder(): string { return "|"; }
+  override newbyteorder(order = "S"): DType { return new SubarrayDType(this.subBase.newbyteorder(order), this.subShape); }
   override toString(): string { return `(${reprTypestr(this.subBase)}, ${pyTuple(this.subShape)})`; }
 }
 
@@ -361,6 +371,13 @@ export class StructDType extends DType {
   override get alignment(): number { return this.structAlignment; }
   override get byteorder(): string { return "|"; }
   override get names(): string[] | null { return this.structFields.length || !this.isPlainVoid ? this.structFields.map((f) => f.name) : null; }
+  /** every field's byte order changed, as NumPy's (padding and offsets as they are) */
+  override newbyteorder(order = "S"): DType {
+    byteOrderArg(order);
+    if (this.isPlainVoid) return this;
+    const fields = this.structFields.map((f) => ({ name: f.name, dtype: f.dtype.newbyteorder(order), offset: f.offset }));
+    return new StructDType(fields, this.itemsize, this.isalignedstruct, this.structAlignment);
+  }
   /** V<n> with no fields at all (np.dtype("V8")) */
   get isPlainVoid(): boolean { return this.structFields.length === 0 && this.#plain; }
   #plain = false;
@@ -419,7 +436,7 @@ export class StructDType extends DType {
   }
   private listForm(): string { return `[${this.structFields.map((f) => fieldRepr(f.name, f.dtype)).join(", ")}]`; }
   /** NumPy's repr(dtype) */
-  repr(): string {
+  override repr(): string {
     if (this.isPlainVoid) return `dtype('V${this.itemsize}')`;
     if (this.isalignedstruct && alignedLayoutMatches(this)) return `dtype(${this.listForm()}, align=True)`;
     return `dtype(${this.toString()})`;

@@ -19,6 +19,8 @@ export interface Mirror {
   dirty: boolean;
   /** the shadow's bytes are the parent's current ones (or newer, when dirty) */
   fresh: boolean;
+  /** the parent is memory numfuse does not own (a caller's buffer): writes are sent to it as soon as they are done */
+  eager?: boolean;
   /** parent bytes -> shadow */
   gather(): void;
   /** shadow bytes -> parent */
@@ -121,6 +123,16 @@ export function markWritten(s: Storage, child?: Storage): void {
   if (m) {
     m.dirty = true;
     staleBelow(m.parent, s);
+  }
+}
+
+/** After a write into `s`: a shadow of memory numfuse does not own sends the write on now, as the owner may read it directly. */
+export function settle(s: Storage): void {
+  const m = s.mirror;
+  if (m?.eager && m.dirty) {
+    m.scatter();
+    m.dirty = false;
+    markWritten(m.parent, s);
   }
 }
 

@@ -13,7 +13,7 @@ import { ValueError } from "../runtime/errors.js";
 import { swapUnits, swapWidth } from "../runtime/io/bytes.js";
 import { addShadow, moveElements } from "../runtime/mirror.js";
 import { allocStorage } from "../runtime/storage.js";
-import { beforeWrite, emptyArray, NDArray } from "./ndarray.js";
+import { afterWrite, beforeWrite, emptyArray, NDArray } from "./ndarray.js";
 import { layoutBytes } from "./io/npy.js";
 
 /**
@@ -75,7 +75,7 @@ export function keepByteOrder(result: NDArray, dt: DType): NDArray {
 export function rawOf(a: NDArray): NDArray {
   const owner = a._owner ?? a;
   const raw = owner._raw;
-  if (!raw) throw new ValueError("numfuse: the bytes of this big-endian field of packed records cannot be viewed as another dtype; view a copy of it instead");
+  if (!raw) throw new ValueError("numfuse: this big-endian array (a field of packed records, or a memmap) cannot be viewed as another dtype; view a copy of it instead");
   if (owner === a) return raw;
   const maps = a._maps;
   return raw._makeView((v) => maps.reduce<View | null>((w, m) => w && m(w), v), a.shape);
@@ -105,5 +105,6 @@ export function byteswap(a: NDArray, inplace: boolean | { inplace?: boolean } = 
     const at = off * size;
     for (let u = 0; u < size; u += w) bytes.subarray(at + u, at + u + w).reverse();
   });
+  afterWrite(storage);
   return a;
 }

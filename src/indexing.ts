@@ -6,7 +6,7 @@ import { DTYPES } from "../runtime/dtype.js";
 import { IndexError, NumpyTypeError, ValueError } from "../runtime/errors.js";
 import { readElement, writeElement, type JSScalar } from "../runtime/scalar.js";
 import { asarray, isNDArray, type ArrayLike } from "./convert.js";
-import { beforeWrite, emptyArray, NDArray, writeInto } from "./ndarray.js";
+import { afterWrite, beforeWrite, emptyArray, NDArray, writeInto } from "./ndarray.js";
 import { keepByteOrder } from "./byteorder.js";
 import { broadcastShapes } from "./ufunc/ufunc.js";
 
@@ -279,6 +279,7 @@ export function set(a: NDArray, ...args: unknown[]): void {
   const { storage } = a._realized();
   beforeWrite(storage);
   for (let f = 0; f < offsets.length; f++) writeElement(storage, a.dtype, offsets[f], read(f) as JSScalar);
+  afterWrite(storage);
 }
 
 /** target[...] = value with broadcasting and NumPy's unsafe-ish assignment cast. */

@@ -10,7 +10,7 @@ import { runGraph } from "../runtime/plan-cache.js";
 import { readElement, type JSScalar } from "../runtime/scalar.js";
 import { allocStorage, type Storage } from "../runtime/storage.js";
 import { evalFlexible, writeFlexible } from "../runtime/flexible.js";
-import { markWritten, syncForRead, writeFamily } from "../runtime/mirror.js";
+import { markWritten, settle, syncForRead, writeFamily } from "../runtime/mirror.js";
 
 // ---- laziness bookkeeping: who reads a storage before it is written ------------------------
 
@@ -44,9 +44,13 @@ export function beforeWrite(storage: Storage, except?: NDArray): void {
   markWritten(storage);
 }
 
-/** After a write that ran a plan (which may have refreshed a shadow midway): mark the write again. */
+/**
+ * After a write: mark it again (a plan may have refreshed a shadow midway), and send it on at once
+ * from a shadow of a caller's buffer (a big-endian np.frombuffer view).
+ */
 export function afterWrite(storage: Storage): void {
   markWritten(storage);
+  settle(storage);
 }
 
 function protectReaders(storage: Storage, except?: NDArray): void {

@@ -5,7 +5,7 @@ import { forEachOffset, isCContiguous, prod, type View } from "../compiler/ir/vi
 import { DTYPES, type DType, type LaneArray } from "../runtime/dtype.js";
 import { IndexError, NumpyTypeError, ValueError } from "../runtime/errors.js";
 import { asarray, isOptions, type ArrayLike } from "./convert.js";
-import { beforeWrite, emptyArray, NDArray, writeInto } from "./ndarray.js";
+import { afterWrite, beforeWrite, emptyArray, NDArray, writeInto } from "./ndarray.js";
 import { keepByteOrder } from "./byteorder.js";
 import { normalizeAxis } from "./reductions.js";
 import { ravel } from "./shape-ops.js";
@@ -260,6 +260,7 @@ function scatter(a: NDArray, offs: NumList, values: ArrayLike, cyclic: (i: numbe
     dst[d] = vl[s];
     if (L === 2) dst[d + 1] = vl[s + 1];
   }
+  afterWrite(storage);
 }
 
 function writable(a: NDArray, fn: string): void {

@@ -9,7 +9,7 @@ import { readElement, writeElement, type JSScalar } from "../runtime/scalar.js";
 import { concatenate } from "./combine.js";
 import { asarray, type ArrayLike } from "./convert.js";
 import { get, type IndexItem } from "./indexing.js";
-import { beforeWrite, emptyArray, NDArray, writeInto } from "./ndarray.js";
+import { afterWrite, beforeWrite, emptyArray, NDArray, writeInto } from "./ndarray.js";
 import { UFUNC_DEFS, UFUNC_NAMES, type UfuncDef } from "./ufunc/defs.js";
 import { singlePrimitive } from "./ufunc/primitive.js";
 import { broadcastShapes, prepareInputs, type Ufunc, type Ufunc2, type UfuncBase } from "./ufunc/ufunc.js";
@@ -102,7 +102,7 @@ export function ufuncAt(uf: AnyUfunc, a: NDArray, indices: unknown, b?: ArrayLik
       const y = def.nin === 2 ? loopVal(bvals[i]) : 0;
       writeElement(storage, dt, off, storeValue(castResult(fn(x, y, loop), prep.out), dt));
     }
-    return;
+    return afterWrite(storage);
   }
   // any other ufunc: apply it in rounds, each round touching every index at most once, in order
   const seen = new Map<number, number>();
@@ -127,6 +127,7 @@ export function ufuncAt(uf: AnyUfunc, a: NDArray, indices: unknown, b?: ArrayLik
     const read = new NDArray(cast(r._node, dt)).eval()._elementReader();
     round.forEach((i, j) => writeElement(storage, dt, selOffs[i], read(j)));
   }
+  afterWrite(storage);
 }
 
 /** a stored value as the loop dtype sees it (the loop's cast of a's dtype) */

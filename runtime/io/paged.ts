@@ -4,6 +4,7 @@ import type { DType, LaneArray } from "../dtype.js";
 import { ValueError } from "../errors.js";
 import { Storage } from "../storage.js";
 import { preadFully } from "./source.js";
+import { swapUnits } from "./bytes.js";
 
 /**
  * Block size and resident cap. A map whose data fits under `residentBytes` is read whole into an
@@ -28,7 +29,7 @@ export function tooLarge(what: string, bytes: number): ValueError {
 
 /**
  * The data region [offset, offset + byteLength) of an open file, seen as blocks of `blockBytes`
- * counted from the data start. Reads go to the file (with dirty blocks laid over them); writes
+ * counted from the data start, in native byte order (big-endian files are swapped both ways). Reads go to the file (with dirty blocks laid over them); writes
  * modify whole blocks in memory, and a block reaches the file with one positioned write.
  */
 export class PagedFile {
@@ -43,6 +44,8 @@ export class PagedFile {
     readonly byteLength: number,
     readonly mode: FileMode,
     blockBytes = pagedLimits.blockBytes,
+    /** big-endian data (a ">f8" map): the byte width of its numbers, reversed between file and memory so the array sees native ones */
+    readonly swapUnit = 1,
   ) {
     // blocks hold whole elements of every dtype (complex128 is 16 bytes)
     this.blockBytes = Math.max(1024, Math.ceil(blockBytes / 64) * 64);
@@ -58,6 +61,7 @@ export class PagedFile {
     if (pos < 0 || end > this.byteLength) throw new RangeError(`internal: paged read [${pos}, ${end}) outside ${this.byteLength} bytes`);
     const got = preadFully(this.fd, dst, this.offset + pos);
     if (got < dst.length) dst.fill(0, got); // a file shortened behind our back reads as zeros
+    swapUnits(dst, this.swapUnit);
     const B = this.blockBytes;
     for (const [k, block] of this.#dirty) {
       const lo = Math.max(pos, k * B), hi = Math.min(end, k * B + block.length);
@@ -103,6 +107,10 @@ export class PagedFile {
   /** One positioned write of the whole block (repeated only for the tail of a short write). */
   #writeBlock(k: number, block: Uint8Array): void {
     const pos = this.offset + k * this.blockBytes;
+    if (this.swapUnit > 1) {
+      block = block.slice();
+      swapUnits(block, this.swapUnit);
+    }
     let done = 0;
     while (done < block.length) done += fs.writeSync(this.fd, block, done, block.length - done, pos + done);
   }

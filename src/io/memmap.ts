@@ -5,6 +5,7 @@ import { fileURLToPath } from "node:url";
 import { loadStorage } from "../../compiler/ir/node.js";
 import { contiguousView, forEachOffset, viewExtent, type View } from "../../compiler/ir/view.js";
 import { addShadow, moveElements, syncForRead } from "../../runtime/mirror.js";
+import { swapWidth } from "../../runtime/io/bytes.js";
 import { parseDType, type DType } from "../../runtime/dtype.js";
 import { OverflowError, ValueError } from "../../runtime/errors.js";
 import { MAGIC_PREFIX, npyHeader, readNpyHeader, shapeRepr, type ByteReader } from "../../runtime/io/npy-format.js";
@@ -128,7 +129,8 @@ export class MemMap extends NDArray {
       }
       if (shape.some((n) => n < 0)) throw new ValueError("negative dimensions are not allowed");
       const dataBytes = size * dbytes;
-      const paged = new PagedFile(fd, offset, dataBytes, fm);
+      // a big-endian map is read and written swapped: in memory it holds native numbers
+      const paged = new PagedFile(fd, offset, dataBytes, fm, undefined, dtype.isnative ? 1 : swapWidth(dtype));
       const view = order === "F" ? fView(shape) : contiguousView(shape);
       let storage: Storage;
       let resident: Storage | null = null;
@@ -140,6 +142,7 @@ export class MemMap extends NDArray {
         storage = new PagedStorage(paged);
       }
       super(loadStorage(storage, view, dtype));
+      if (!dtype.isnative) this._shown = dtype;
       closer.register(storage, paged);
       this._file = paged;
       this._resident = resident;
@@ -217,6 +220,7 @@ function pagedSlice(map: MemMap, P: PagedStorage, v: View, dt: DType): NDArray {
   const out = new NDArray(loadStorage(shadow, contiguousView(v.shape), dt));
   out._shadowOf = map;
   out._writeable = map._writeable;
+  if (!dt.isnative) out._shown = dt;
   return out;
 }
 
@@ -320,7 +324,7 @@ export function open_memmap(filename: string | URL, ...args: unknown[]): MemMap 
     fs.closeSync(fd);
   }
   if (header.isObject) throw new ValueError("Array can't be memory-mapped: Python objects in dtype.");
-  if (!header.dtype.isnative) throw new ValueError("numfuse: memory-mapping a big-endian .npy file is not supported (np.load reads it)");
+  if (header.swapUnits) throw new ValueError("numfuse: memory-mapping big-endian unicode ('>U') is not supported (np.load reads it)");
   const shape = header.shape.map((n) => {
     if (n < 0n || n > BigInt(Number.MAX_SAFE_INTEGER)) throw new ValueError(`shape is not valid: ${shapeRepr(header.shape)}`);
     return Number(n);

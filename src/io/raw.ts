@@ -31,7 +31,9 @@ const toInt = (x: unknown, name: string): number => {
  * own memory (writes go both ways, as with a writable buffer in NumPy). Its base is a uint8 array
  * over the bytes it views. Takes ArrayBuffer, SharedArrayBuffer, any typed array, DataView or
  * Buffer. numfuse cannot see writes made through the JS buffer itself: evaluate lazy results that
- * read the array before writing to the buffer directly. When `offset` leaves the data misaligned
+ * read the array before writing to the buffer directly. A big-endian dtype (">f8") computes on a
+ * native copy of the buffer taken when the array is made; writes through the array reach the buffer
+ * at once, writes to the buffer are not seen by the array. When `offset` leaves the data misaligned
  * for its dtype (JS typed arrays need aligned elements) the array is a copy instead.
  */
 export function frombuffer(buffer: BufferSource, ...args: unknown[]): NDArray {
@@ -70,7 +72,11 @@ export function frombuffer(buffer: BufferSource, ...args: unknown[]): NDArray {
   // a plain (non-wasm) storage over the caller's memory: kernels read it through JavaScript
   const storage = new Storage(ab as ArrayBuffer | SharedArrayBuffer, start, nbytes);
   const owner = new NDArray(loadStorage(storage, contiguousView([nbytes]), DTYPES.uint8));
-  return dt === DTYPES.uint8 ? owner._makeView((v) => v, [nbytes]) : viewAs(owner, dt);
+  if (dt === DTYPES.uint8) return owner._makeView((v) => v, [nbytes]);
+  const out = viewAs(owner, dt);
+  // a big-endian view computes on a native shadow: its writes must reach the caller's buffer at once
+  if (!dt.isnative) out._node.loadArg.storage!.mirror!.eager = true;
+  return out;
 }
 
 function checkOrder(order: string): "C" | "F" | "A" | "K" {

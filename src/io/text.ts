@@ -11,6 +11,7 @@ import type { Complex } from "../../runtime/scalar.js";
 import { array, asarray, type ArrayLike } from "../convert.js";
 import { emptyArray, type NDArray } from "../ndarray.js";
 import { transpose } from "../shape-ops.js";
+import { keepByteOrder } from "../byteorder.js";
 import { parseFormat, pyFormat, specCount, type FormatArg } from "./text-format.js";
 import { argsWithOptions } from "../args.js";
 import { fastEligible, fastLoadtxt } from "./text-fast.js";
@@ -327,7 +328,7 @@ function normUsecols(usecols: LoadtxtOptions["usecols"]): number[] | null {
  */
 export function loadtxt(fname: TextSource, ...args: unknown[]): NDArray {
   const opts = argsWithOptions<LoadtxtOptions>(args, ["dtype", "comments", "delimiter", "converters", "skiprows", "usecols", "unpack", "ndmin", "encoding", "max_rows"]);
-  const dt = textDType(opts.dtype, "loadtxt");
+  const want = textDType(opts.dtype, "loadtxt"), dt = want.native;
   const ndmin = opts.ndmin ?? 0;
   if (ndmin !== 0 && ndmin !== 1 && ndmin !== 2) throw new ValueError(`Illegal value of ndmin keyword: ${ndmin}`);
   const skiprows = opts.skiprows ?? 0;
@@ -362,6 +363,7 @@ export function loadtxt(fname: TextSource, ...args: unknown[]): NDArray {
   }
   if (ndmin === 2 && arr.ndim === 1) arr = rows === 0 && ncols === 0 ? arr.reshape([0, 1]) : arr.reshape([arr.shape[0], 1]);
   if (ndmin >= 1 && arr.ndim === 0) arr = arr.reshape(ndmin === 2 ? [1, 1] : [1]);
+  arr = keepByteOrder(arr, want);
   return opts.unpack ? transpose(arr) : arr;
 }
 

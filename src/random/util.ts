@@ -54,7 +54,7 @@ export function newOut(shape: readonly number[], dtype: DType): { arr: NDArray; 
 
 export function floatDType(dtype: unknown, fn: string): DType {
   const dt = dtype === undefined ? DTYPES.float64 : parseDType(dtype);
-  if (dt !== DTYPES.float64 && dt !== DTYPES.float32) throw new NumpyTypeError(`Unsupported dtype dtype('${dt.name}') for ${fn}`);
+  if (dt !== DTYPES.float64 && dt !== DTYPES.float32) throw new NumpyTypeError(`Unsupported dtype ${dt.repr()} for ${fn}`);
   return dt;
 }
 
@@ -199,7 +199,7 @@ export const signbit = (v: number) => v < 0 || Object.is(v, -0);
 export function checkOut(out: unknown, dtype: DType, size: unknown, requireC: boolean): { arr: NDArray; lanes: LaneArray; start: number } {
   if (!(out instanceof NDArray)) throw new NumpyTypeError(`Cannot convert ${Array.isArray(out) ? "list" : typeof out} to numpy.ndarray`);
   const f = out.flags;
-  if (!f.writeable || !(f.c_contiguous || (f.f_contiguous && !requireC))) {
+  if (!f.writeable || !(f.c_contiguous || (f.f_contiguous && !requireC)) || !out.dtype.isnative) {
     throw new ValueError(`Supplied output array must be ${requireC ? "C-" : ""}contiguous, writable, aligned, and in machine byte-order.`);
   }
   if (out.dtype !== dtype) throw new NumpyTypeError(`Supplied output array has the wrong type. Expected ${dtype.name}, got ${out.dtype.name}`);
