@@ -302,26 +302,34 @@ export function parseDType(x: unknown, opts: { align?: boolean } = {}): DType {
 
 /** NumPy's "U<n>": n UCS-4 code points, little-endian, NUL-padded; itemsize 4n. */
 export class UnicodeDType extends DType {
-  constructor(readonly length: number) {
+  constructor(
+    readonly length: number,
+    /** ">U<n>": big-endian code points (arrays of it compute on a native shadow, as SwappedDType's) */
+    readonly big = false,
+  ) {
     super((length ? `str${length * 32}` : "str") as DTypeName, "U" as DTypeKind, length * 4, "U", `U${length}`, Uint8Array as unknown as LaneArrayCtor);
   }
-  override get str(): string { return `<U${this.length}`; }
+  override get str(): string { return `${this.big ? ">" : "<"}U${this.length}`; }
   override get isFlexible(): boolean { return true; }
   override get alignment(): number { return 4; }
-  override get byteorder(): string { return "="; }
+  override get byteorder(): string { return this.big ? ">" : "="; }
+  override get isnative(): boolean { return !this.big; }
+  override get native(): DType { return this.big ? unicodeDType(this.length) : this; }
+  override get key(): string { return this.big ? `${this.name}>` : this.name; }
   override newbyteorder(order = "S"): DType {
     const o = byteOrderArg(order);
-    if (o === "S" || o === ">") throw new NumpyTypeError("numfuse's unicode dtype is little-endian only ('>U' is not supported)");
-    return this;
+    if (o === "|") return this;
+    return unicodeDType(this.length, o === "S" ? !this.big : o === ">");
   }
   override toString(): string { return this.str; }
 }
 
-const unicodeCache = new Map<number, UnicodeDType>();
-/** The (interned) unicode dtype of `n` characters. */
-export function unicodeDType(n: number): UnicodeDType {
-  let d = unicodeCache.get(n);
-  if (!d) unicodeCache.set(n, (d = new UnicodeDType(n)));
+const unicodeCache = new Map<string, UnicodeDType>();
+/** The (interned) unicode dtype of `n` characters, little- or big-endian. */
+export function unicodeDType(n: number, big = false): UnicodeDType {
+  const k = `${n}${big ? ">" : ""}`;
+  let d = unicodeCache.get(k);
+  if (!d) unicodeCache.set(k, (d = new UnicodeDType(n, big)));
   return d;
 }
 
@@ -489,8 +497,9 @@ function alignedLayout(types: readonly DType[]): { offsets: number[]; itemsize: 
 /** "U10", "<U10", "U", "str", "V8": the flexible dtypes a string names, or null. */
 function parseFlexibleString(s: string): DType | null {
   if (s === "str" || s === "str_" || s === "unicode" || s === "U" || s === "<U" || s === "=U") return unicodeDType(0);
-  let m = /^([<=|]?)U(\d+)$/.exec(s);
-  if (m) return unicodeDType(parseInt(m[2], 10));
+  if (s === ">U") return unicodeDType(0, true);
+  let m = /^([<>=|]?)U(\d+)$/.exec(s);
+  if (m) return unicodeDType(parseInt(m[2], 10), m[1] === ">");
   m = /^([<>=|]?)V(\d+)$/.exec(s);
   if (m) return StructDType.plain(parseInt(m[2], 10));
   // comma-separated formats: "i4, f8" -> fields f0, f1 (NumPy's string form)

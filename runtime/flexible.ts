@@ -25,11 +25,12 @@ const TWO32 = 4294967296;
 /** One value of `dt` at byte `off`, in its byte order (little-endian unless a SwappedDType). */
 export function readValue(dv: DataView, off: number, dt: DType, bigint = false): FlexValue {
   if (dt instanceof UnicodeDType) {
+    const le = !dt.big;
     let end = dt.length;
-    while (end > 0 && dv.getUint32(off + 4 * (end - 1), true) === 0) end--;
+    while (end > 0 && dv.getUint32(off + 4 * (end - 1), le) === 0) end--;
     let s = "";
     for (let k = 0; k < end; k++) {
-      const c = dv.getUint32(off + 4 * k, true);
+      const c = dv.getUint32(off + 4 * k, le);
       s += c > 0x10ffff ? "\ufffd" : String.fromCodePoint(c);
     }
     return s;
@@ -115,11 +116,12 @@ export function writeValue(dv: DataView, off: number, dt: DType, x: FlexValue): 
   if (dt instanceof UnicodeDType) {
     const s = pyStrOf(x);
     let k = 0;
+    const le = !dt.big;
     for (const ch of s) {
       if (k >= dt.length) break;
-      dv.setUint32(off + 4 * k++, ch.codePointAt(0)!, true);
+      dv.setUint32(off + 4 * k++, ch.codePointAt(0)!, le);
     }
-    for (; k < dt.length; k++) dv.setUint32(off + 4 * k, 0, true);
+    for (; k < dt.length; k++) dv.setUint32(off + 4 * k, 0, le);
     return;
   }
   if (dt instanceof SubarrayDType) {
@@ -181,11 +183,12 @@ export function writeValue(dv: DataView, off: number, dt: DType, x: FlexValue): 
 
 /** Element `i` (in elements) of `storage` as `dt` (the runtime/scalar.ts hook for flexible dtypes). */
 export function readFlexElement(storage: Storage, dt: DType, i: number, bigint = false): FlexValue {
-  return readValue(dataView(storage), i * dt.itemsize, dt, bigint);
+  // an array's own memory is native even when its dtype is big-endian (a shadow, src/byteorder.ts)
+  return readValue(dataView(storage), i * dt.itemsize, dt.native, bigint);
 }
 
 export function writeFlexElement(storage: Storage, dt: DType, i: number, x: FlexValue): void {
-  writeValue(dataView(storage), i * dt.itemsize, dt, x);
+  writeValue(dataView(storage), i * dt.itemsize, dt.native, x);
 }
 
 // ---- evaluating movement graphs ---------------------------------------------------------------------

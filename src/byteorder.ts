@@ -65,7 +65,9 @@ export function toBigEndian(a: NDArray, dt: DType): NDArray {
 
 /** `result` (computed from data of dtype `dt`) in `dt`'s byte order, where NumPy's result keeps it. */
 export function keepByteOrder(result: NDArray, dt: DType): NDArray {
-  return !dt.isnative && result.dtype === dt.native ? toBigEndian(result, dt) : result;
+  if (dt.isnative || !result.dtype.isnative) return result;
+  // (an unsized ">U" takes its length from the data and, as in NumPy, native order)
+  return result.dtype === dt.native ? toBigEndian(result, dt) : result;
 }
 
 /**

@@ -99,9 +99,9 @@ function flatten(obj: unknown): Flat {
 /** np.array: always a new array that owns its data. */
 export function array(obj: ArrayLike, opts: { dtype?: unknown; copy?: boolean } = {}): NDArray {
   const want = opts.dtype !== undefined ? parseDType(opts.dtype) : null;
-  if (wantsFlexible(obj, want)) return flexArray(obj, want);
+  if (wantsFlexible(obj, want)) return want ? keepByteOrder(flexArray(obj, want.native), want) : flexArray(obj, want);
   // strings for a numeric dtype: Python's int()/float()/complex()/bool() of each, as NumPy's
-  if (want && wantsFlexible(obj, null)) return castStrings(flexArray(obj, null), want, false)!;
+  if (want && wantsFlexible(obj, null)) return keepByteOrder(castStrings(flexArray(obj, null), want.native, false)!, want);
   if (obj instanceof NDArray) {
     const dt = want ?? obj.dtype;
     if (opts.copy === false && dt === obj.dtype) return obj;

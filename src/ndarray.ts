@@ -235,13 +235,15 @@ export function compileArrays(arrays: readonly NDArray[]): Plan {
 export function writeInto(target: NDArray, node: Node): void {
   const { storage, view } = target._realized();
   beforeWrite(storage);
-  if (target.dtype.isFlexible) {
-    writeFlexible(storage, view, node, target.dtype);
+  // the memory's own dtype: a big-endian array's memory is its native shadow
+  const dtype = target._node.dtype;
+  if (dtype.isFlexible) {
+    writeFlexible(storage, view, node, dtype);
     return afterWrite(storage);
   }
   // reading the target through another view while writing it: compute into a temporary first
   if (storagesRead(node).has(storage) && !onlySameView(node, storage, view)) node = contiguous(node);
-  const out: Operand = { buf: { id: -1, dtype: target.dtype, size: 0, storage, node: null, isTarget: true }, view };
+  const out: Operand = { buf: { id: -1, dtype, size: 0, storage, node: null, isTarget: true }, view };
   runGraph([node], [out]);
   afterWrite(storage);
 }

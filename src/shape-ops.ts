@@ -187,7 +187,7 @@ export function broadcast_arrays(...arrays: ArrayLike[]): NDArray[] {
 export function astype(a: NDArray, dtype: unknown, opts: { copy?: boolean } = {}): NDArray {
   const dt = parseDType(dtype);
   if (dt === a.dtype) return opts.copy === false ? a : copy(a);
-  if (a.dtype.isFlexible !== dt.isFlexible) return castStrings(a, dt) ?? keepByteOrder(new NDArray(cast(a._node, dt)), dt);
+  if (a.dtype.isFlexible !== dt.isFlexible) return keepByteOrder(castStrings(a, dt.native) ?? new NDArray(cast(a._node, dt)), dt);
   return keepByteOrder(new NDArray(cast(a._node, dt)), dt);
 }
 

@@ -204,7 +204,7 @@ export function sort(a: ArrayLike, ...args: unknown[]): NDArray {
   const out = emptyArray(moved.shape, arr.dtype.native, false);
   if (arr.dtype.isFlexible) {
     sortFlexibleRows(moved, out, null, opts.order);
-    return flat || ax === arr.ndim - 1 ? out : moveaxis(out, -1, ax);
+    return keepByteOrder(flat || ax === arr.ndim - 1 ? out : moveaxis(out, -1, ax), arr.dtype);
   }
   if (out.size) {
     const { lanes, base } = contiguousLanes(moved);

@@ -14,8 +14,8 @@ export function swapUnits(bytes: Uint8Array, width: number): void {
   }
 }
 
-/** The unit a dtype's byte order applies to: the element, or each half of a complex. */
-export const swapWidth = (dt: DType): number => (dt.kind === "c" ? dt.itemsize / 2 : dt.itemsize);
+/** The unit a dtype's byte order applies to: the element, each half of a complex, or each code point of a string. */
+export const swapWidth = (dt: DType): number => (dt.kind === "c" ? dt.itemsize / 2 : (dt.kind as string) === "U" ? 4 : dt.itemsize);
 
 /** Every element of a contiguous byte range of `dt` byte-swapped, as NumPy's byteswap. */
 export function byteswapBytes(bytes: Uint8Array, dt: DType): void {

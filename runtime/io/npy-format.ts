@@ -1,5 +1,5 @@
 /** @file The `.npy` format (numpy/lib/_format_impl.py): header writing byte for byte as NumPy writes it, and header reading with NumPy's checks and error messages, over any byte source. */
-import { DTYPES, parseDType, StructDType, swappedDType, SubarrayDType, type DescrEntry, type DType, type StructField } from "../dtype.js";
+import { DTYPES, parseDType, StructDType, SubarrayDType, type DescrEntry, type DType, type StructField } from "../dtype.js";
 import { NumpyTypeError, ValueError } from "../errors.js";
 import { filterPy2Longs, literalEval, PySyntaxError, pyRepr, reprBytes, reprStr, type PyValue } from "./pyliteral.js";
 
@@ -114,12 +114,10 @@ export interface NpyHeader {
   dtype: DType;
   /** the header's object dtype: never loadable here */
   isObject: boolean;
-  /** big-endian unicode, in an element or its fields: [byte offset in the element, width] of each code point to reverse */
-  swapUnits?: [number, number][];
 }
 
-/** A descr's type part: a type string (with its byte order) or a nested list, as a dtype plus the big-endian unicode units to swap. */
-function descrType(t: PyValue, invalid: () => Error): { dtype: DType; units: [number, number][] } {
+/** A descr's type part: a type string (with its byte order, which the dtype keeps) or a nested list. */
+function descrType(t: PyValue, invalid: () => Error): DType {
   if (t.t === "list") return structFromDescr(t, invalid);
   if (t.t !== "str") throw invalid();
   const m = /^([<>=|]?)(.*)$/.exec(t.v)!;
@@ -129,30 +127,23 @@ function descrType(t: PyValue, invalid: () => Error): { dtype: DType; units: [nu
   } catch {
     throw invalid();
   }
-  if (m[1] !== ">" || dtype.itemsize <= 1 || dtype instanceof StructDType || dtype instanceof SubarrayDType) return { dtype, units: [] };
-  // numfuse's unicode is little-endian only: a big-endian one is reversed on load
-  if (dtype.str.includes("U")) return { dtype, units: Array.from({ length: dtype.itemsize / 4 }, (_, i) => [4 * i, 4] as [number, number]) };
-  return { dtype: swappedDType(dtype), units: [] };
+  return m[1] === ">" ? dtype.newbyteorder(">") : dtype;
 }
 
 /** descr_to_dtype for a list: fields in order, ("", "|V<n>") entries are padding, as NumPy reads them. */
-function structFromDescr(d: { items: PyValue[] }, invalid: () => Error): { dtype: DType; units: [number, number][] } {
+function structFromDescr(d: { items: PyValue[] }, invalid: () => Error): DType {
   const fields: StructField[] = [];
-  const units: [number, number][] = [];
   let at = 0;
   for (const e of d.items) {
     if ((e.t !== "tuple" && e.t !== "list") || e.items.length < 2 || e.items.length > 3) throw invalid();
     const [n, t, sh] = e.items;
     const name = n.t === "str" ? n.v : n.t === "tuple" && n.items.length === 2 && n.items[1].t === "str" ? n.items[1].v : null;
     if (name === null) throw invalid();
-    let { dtype, units: u } = descrType(t, invalid);
+    let dtype = descrType(t, invalid);
     if (sh !== undefined) {
       if (sh.t !== "tuple" || !sh.items.every((x) => x.t === "int")) throw invalid();
       const shape = sh.items.map((x: PyValue) => Number((x as { v: bigint }).v));
-      const count = shape.reduce((p: number, k: number) => p * k, 1);
-      const base = dtype;
-      if (shape.length) dtype = new SubarrayDType(base, shape);
-      u = Array.from({ length: count }, (_, i) => u.map(([o, w]) => [o + i * base.itemsize, w] as [number, number])).flat();
+      if (shape.length) dtype = new SubarrayDType(dtype, shape);
     }
     // NumPy's own writer marks padding as unnamed void entries
     if (name === "" && dtype instanceof StructDType && dtype.isPlainVoid) {
@@ -160,10 +151,9 @@ function structFromDescr(d: { items: PyValue[] }, invalid: () => Error): { dtype
       continue;
     }
     fields.push({ name: name === "" ? `f${fields.length}` : name, dtype, offset: at });
-    for (const [o, w] of u) units.push([at + o, w]);
     at += dtype.itemsize;
   }
-  return { dtype: new StructDType(fields, at), units };
+  return new StructDType(fields, at);
 }
 
 function readBytes(r: ByteReader, n: number, what: string): Uint8Array {
@@ -308,14 +298,13 @@ function sortedKeys(keys: PyValue[]): PyValue[] {
   return keys;
 }
 
-/** The dtype a header's descr names, and whether its data is big-endian; NumPy's errors otherwise. */
-function descrToDType(descr: PyValue): { dtype: DType; isObject: boolean; swapUnits?: [number, number][] } {
+/** The dtype a header's descr names (in its byte order); NumPy's errors otherwise. */
+function descrToDType(descr: PyValue): { dtype: DType; isObject: boolean } {
   const invalid = () => new ValueError(`descr is not a valid dtype descriptor: ${pyRepr(descr)}`);
   if (descr.t !== "str") {
     // structured (list) and subarray (tuple) descriptors are valid NumPy but not numfuse dtypes
     if (descr.t === "list") {
-      const { dtype, units } = structFromDescr(descr, invalid);
-      return { dtype, isObject: false, swapUnits: units.length ? units : undefined };
+      return { dtype: structFromDescr(descr, invalid), isObject: false };
     }
     if (descr.t === "tuple") {
       throw new ValueError(`cannot load an array with dtype descriptor ${pyRepr(descr)}: subarray dtypes are not supported by numfuse yet`);
@@ -332,10 +321,8 @@ function descrToDType(descr: PyValue): { dtype: DType; isObject: boolean; swapUn
     if (e instanceof NumpyTypeError && /not understood|Cannot interpret/.test(e.message) && !/[,(\[]/.test(s)) throw invalid();
     throw new ValueError(`cannot load an array with dtype descriptor ${pyRepr(descr)}: ${(e as Error).message}`);
   }
-  if (dtype.isFlexible && dtype.str.includes("U") && m !== null && m[1] === ">") {
-    return { dtype, isObject: false, swapUnits: descrType(descr, invalid).units };
-  }
-  return { dtype: m !== null && m[1] === ">" && dtype.itemsize > 1 && !dtype.isFlexible ? swappedDType(dtype) : dtype, isObject: false };
+  // big-endian numbers and strings keep their byte order, as NumPy loads them
+  return { dtype: m !== null && m[1] === ">" ? dtype.newbyteorder(">") : dtype, isObject: false };
 }
 
 /**
@@ -385,14 +372,13 @@ export function readNpyHeader(r: ByteReader, maxHeaderSize = MAX_HEADER_SIZE): N
   }
   const fortran = dictGet(d, "fortran_order")!;
   if (fortran.t !== "bool") throw new ValueError(`fortran_order is not a valid bool: ${pyRepr(fortran)}`);
-  const { dtype, isObject, swapUnits } = descrToDType(dictGet(d, "descr")!);
+  const { dtype, isObject } = descrToDType(dictGet(d, "descr")!);
   return {
     version,
     shape: shape.items.map((x) => (x as { v: bigint }).v),
     fortranOrder: fortran.v,
     dtype,
     isObject,
-    swapUnits,
   };
 }
 

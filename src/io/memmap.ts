@@ -324,7 +324,6 @@ export function open_memmap(filename: string | URL, ...args: unknown[]): MemMap 
     fs.closeSync(fd);
   }
   if (header.isObject) throw new ValueError("Array can't be memory-mapped: Python objects in dtype.");
-  if (header.swapUnits) throw new ValueError("numfuse: memory-mapping big-endian unicode ('>U') is not supported (np.load reads it)");
   const shape = header.shape.map((n) => {
     if (n < 0n || n > BigInt(Number.MAX_SAFE_INTEGER)) throw new ValueError(`shape is not valid: ${shapeRepr(header.shape)}`);
     return Number(n);

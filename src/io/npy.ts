@@ -83,9 +83,9 @@ export function npyParts(a: NDArray): [Uint8Array, Uint8Array] {
 const MAX_BYTES = Number.MAX_SAFE_INTEGER;
 
 /**
- * read_array: the header, then the data into a new array (big-endian unicode is swapped on the
- * way in; big-endian numbers load as big-endian dtypes). Checks sizes before allocating, so a
- * corrupt header cannot make it allocate more than the data there is.
+ * read_array: the header, then the data into a new array (big-endian data keeps its big-endian
+ * dtype). Checks sizes before allocating, so a corrupt header cannot make it allocate more than
+ * the data there is.
  */
 export function readNpy(r: ByteReader, opts: { allowPickle?: boolean; maxHeaderSize?: number } = {}): NDArray {
   const h = readNpyHeader(r, opts.allowPickle ? Infinity : opts.maxHeaderSize ?? MAX_HEADER_SIZE);
@@ -149,17 +149,9 @@ export function readNpy(r: ByteReader, opts: { allowPickle?: boolean; maxHeaderS
     if (got < n) throw r.isFile ? failFile(BigInt(got) / itemsize) : failChunk(BigInt(got));
   }
   if (dt === DTYPES.bool) normalizeBools(bytes);
-  if (h.swapUnits) swapRecordUnits(bytes, dt.itemsize, h.swapUnits);
   // big-endian numbers keep their bytes (and dtype), as in NumPy; kernels read a native copy
   const loaded = dt.isnative ? out : overBigEndian(out, dt, null);
   return h.fortranOrder ? transpose(loaded) : loaded;
-}
-
-/** Big-endian unicode code points (of elements or their fields), reversed in place to native order. */
-function swapRecordUnits(bytes: Uint8Array, itemsize: number, units: readonly [number, number][]): void {
-  for (let r = 0; r + itemsize <= bytes.length; r += itemsize) {
-    for (const [o, w] of units) bytes.subarray(r + o, r + o + w).reverse();
-  }
 }
 
 const ZIP_PREFIX = [0x50, 0x4b, 0x03, 0x04];
@@ -195,9 +187,8 @@ function pickled(opts: LoadOptions, file: LoadSource): never {
 
 /**
  * np.load: an `.npy` file gives an NDArray, an `.npz` archive an NpzFile (close it when done; a
- * path's file stays open until then). Big-endian numbers load with their big-endian dtype (">f8"),
- * as NumPy; big-endian unicode loads as native "<U". Fortran-ordered data loads as an F-contiguous
- * array, as NumPy.
+ * path's file stays open until then). Big-endian data loads with its big-endian dtype (">f8",
+ * ">U3"), as NumPy; Fortran-ordered data as an F-contiguous array, as NumPy.
  */
 export function load(file: `${string}.npy`, opts?: LoadOptions): NDArray;
 export function load(file: `${string}.npz`, opts?: LoadOptions): NpzFile;

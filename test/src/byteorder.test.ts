@@ -35,7 +35,7 @@ function expectFacts(a: np.NDArray, want: Facts, what: string): void {
 }
 
 describe("big-endian dtypes", () => {
-  for (const d of F.dtypes) {
+  for (const d of [...F.dtypes, ...F.unicode_dtypes]) {
     it(`np.dtype(${JSON.stringify(d.spec)}) as NumPy's`, () => {
       const dt = np.dtype(d.spec);
       expect([dt.str, dt.name, dt.byteorder, dt.isnative, dt.char, dt.kind, dt.itemsize]).toEqual(
@@ -139,6 +139,40 @@ describe("big-endian arrays", () => {
     } finally {
       fs.rmSync(dir, { recursive: true, force: true });
     }
+  });
+});
+
+describe("big-endian unicode", () => {
+  const U = F.unicode;
+  it("arrays of \">U3\" hold NumPy's bytes, and keep the order where NumPy does", () => {
+    const u = np.array(["ab", "c", "d\u00e9f"], { dtype: ">U3" });
+    expectFacts(u, U.array, "array");
+    expect(np.array_repr(u)).toBe(U.repr);
+    expectFacts(u.astype("<U3"), U.astype_native, "astype native");
+    expectFacts(np.sort(u), U.sort, "sort");
+    expectFacts(u.get(np.array([2, 0])), U.fancy, "fancy");
+    expectFacts(np.concatenate([u, u]), U.concatenate, "concatenate");
+    expectFacts(np.array(["ab", "c"], { dtype: ">U" }), U.unsized, "unsized");
+    expectFacts(np.array([1, 22]).astype(">U3"), U.from_ints, "ints to >U3");
+    expectFacts(np.array(["7", "8"], { dtype: ">U1" }).astype("int32"), U.to_ints, ">U1 to ints");
+    u.set(1, "zz");
+    expect(hex(u)).toBe(U.set_hex);
+  });
+
+  it("np.save and np.load keep \">U3\"", () => {
+    const u = np.array(["ab", "c", "d\u00e9f"], { dtype: ">U3" });
+    const [h, d] = npyParts(u);
+    expect(Buffer.concat([h, d]).toString("base64")).toBe(U.npy);
+    const back = np.load(new Uint8Array(Buffer.from(U.npy, "base64"))) as np.NDArray;
+    expectFacts(back, U.array, "loaded");
+  });
+
+  it("records with a \">U3\" field", () => {
+    const r = np.array([["ab", 1], ["xyz", -2]], { dtype: U.record.descr });
+    expect(r.dtype.descr).toEqual(U.record.descr);
+    expect(hex(r)).toBe(U.record.hex);
+    expect(r.tolist()).toEqual(U.record.tolist);
+    expectFacts(r.field("s"), U.record.field, "field s");
   });
 });
 
