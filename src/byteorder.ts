@@ -71,6 +71,14 @@ export function keepByteOrder(result: NDArray, dt: DType): NDArray {
 }
 
 /**
+ * `f` of `a`'s values in native order, made big-endian again when `a` is: for functions whose result
+ * keeps the input's dtype in NumPy and are written for native arrays.
+ */
+export function inNativeOrder(a: NDArray, f: (x: NDArray) => NDArray): NDArray {
+  return a.dtype.isnative ? f(a) : keepByteOrder(f(a.astype(a.dtype.native)), a.dtype);
+}
+
+/**
  * The array of `a.dtype.native` over a big-endian array's bytes, with `a`'s layout: views of `a` as
  * another dtype start from it.
  */

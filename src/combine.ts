@@ -226,10 +226,9 @@ export function tile(A: ArrayLike, reps: number | readonly number[]): NDArray {
  * a second, copying kernel).
  */
 function broadcastInto(a: NDArray, inter: number[], wide: number[], outShape: number[]): NDArray {
-  const out = emptyArray(outShape, a.dtype, false);
-  if (out.size === 0) return out;
-  writeInto(reshape(out, wide), expand(reshapeNode(a._node, inter), wide));
-  return out;
+  const out = emptyArray(outShape, a.dtype.native, false);
+  if (out.size > 0) writeInto(reshape(out, wide), expand(reshapeNode(a._node, inter), wide));
+  return keepByteOrder(out, a.dtype);
 }
 
 export function repeat(a: ArrayLike, repeats: number | readonly number[] | ArrayLike, axis: number | null = null): NDArray {
@@ -254,7 +253,7 @@ export function repeat(a: ArrayLike, repeats: number | readonly number[] | Array
     const wide = [...s.slice(0, ax + 1), r, ...s.slice(ax + 1)];
     const outShape = [...s];
     outShape[ax] = n * r;
-    return keepByteOrder(broadcastInto(arr, inter, wide, outShape), arr.dtype);
+    return broadcastInto(arr, inter, wide, outShape);
   }
   if (counts.length !== n) throw new ValueError(`operands could not be broadcast together with shape ${tupleStr([n])} ${tupleStr([counts.length])}`);
   if (counts.some((c) => c < 0)) throw new ValueError("repeats may not contain negative values.");

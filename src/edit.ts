@@ -8,6 +8,7 @@ import { concatenate, sliceAlong, tile } from "./combine.js";
 import { zeros } from "./creation.js";
 import { assign, get, sliceIndices } from "./indexing.js";
 import { emptyArray, NDArray, writeInto } from "./ndarray.js";
+import { inNativeOrder } from "./byteorder.js";
 import { max as rmax, min as rmin, normalizeAxes, normalizeAxis } from "./reductions.js";
 import { copy, moveaxis, ravel, reshape } from "./shape-ops.js";
 import { argwhere, takeAxis } from "./take.js";
@@ -74,6 +75,8 @@ function keepAlong(a: NDArray, ax: number, keep: readonly number[]): NDArray {
  * mask, or a slice string ("1:4"); `axis` positionally or as {axis}.
  */
 export function insert(arr: ArrayLike, obj: number | string | ArrayLike, values: ArrayLike, axis: Axis = null): NDArray {
+  const given = asarray(arr);
+  if (!given.dtype.isnative) return inNativeOrder(given, (x) => insert(x, obj, values, axis));
   const { a, ax } = arrayAndAxis(arr, axis);
   const N = a.shape[ax];
   let idx: number[];
@@ -140,6 +143,8 @@ export function insert(arr: ArrayLike, obj: number | string | ArrayLike, values:
 
 /** np.delete(arr, obj, axis=None): `obj` an index, indices, a boolean mask or a slice string. */
 export function delete_(arr: ArrayLike, obj: number | string | ArrayLike, axis: Axis = null): NDArray {
+  const given = asarray(arr);
+  if (!given.dtype.isnative) return inNativeOrder(given, (x) => delete_(x, obj, axis));
   const { a, ax } = arrayAndAxis(arr, axis);
   const N = a.shape[ax];
   const all = () => Array.from({ length: N }, (_, i) => i);
@@ -192,7 +197,9 @@ export function append(arr: ArrayLike, values: ArrayLike, axis: Axis = null): ND
 /** np.resize(a, new_shape): the flattened data repeated (not zero-filled) to fill the new shape. */
 export function resize(a: ArrayLike, new_shape: number | readonly number[]): NDArray {
   const shape = typeof new_shape === "number" ? [new_shape] : [...new_shape];
-  const flat = ravel(asarray(a));
+  // NumPy's resize concatenates, so a big-endian input gives a native result
+  const given = asarray(a);
+  const flat = ravel(given.dtype.isnative ? given : given.astype(given.dtype.native));
   let size = 1;
   for (const n of shape) {
     size *= n;

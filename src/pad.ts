@@ -12,6 +12,7 @@ import { arange } from "./creation.js";
 import { asarray, isNDArray, isOptions, scalarNode, type ArrayLike } from "./convert.js";
 import { get } from "./indexing.js";
 import { beforeWrite, emptyArray, NDArray, writeInto } from "./ndarray.js";
+import { inNativeOrder } from "./byteorder.js";
 import type { Operand } from "../compiler/schedule.js";
 import { runGraph } from "../runtime/plan-cache.js";
 import { writeFlexible } from "../runtime/flexible.js";
@@ -421,6 +422,8 @@ export function pad(array: ArrayLike, pad_width: PadWidth, mode: PadMode | PadFu
   }
   for (const k of Object.keys(kwargs)) if (kwargs[k] === undefined) delete kwargs[k];
   const a = asarray(array);
+  // a big-endian array pads its native values, and the result is big-endian again, as NumPy's
+  if (!a.dtype.isnative) return inNativeOrder(a, (x) => pad(x, pad_width, m, kwargs as PadOptions));
   const nd = a.ndim;
   const width = parseWidth(pad_width, nd);
   const shape = a.shape.map((n, d) => n + width[d][0] + width[d][1]);

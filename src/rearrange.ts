@@ -8,6 +8,7 @@ import { AxisError, NumpyTypeError, ValueError } from "../runtime/errors.js";
 import { asarray, isOptions, type ArrayLike } from "./convert.js";
 import { arange } from "./creation.js";
 import { emptyArray, NDArray, writeInto } from "./ndarray.js";
+import { inNativeOrder } from "./byteorder.js";
 import { normalizeAxes, normalizeAxis, sum, type ReduceOptions } from "./reductions.js";
 import { ravel, reshape, transpose } from "./shape-ops.js";
 import { broadcastShapes } from "./ufunc/ufunc.js";
@@ -58,6 +59,7 @@ export function rot90(m: ArrayLike, k: number | { k?: number; axes?: readonly nu
 /** NumPy's roll: each rolled axis splits into two pieces; every combination is one write. */
 export function roll(a: ArrayLike, shift: number | readonly number[], axis: number | readonly number[] | null = null): NDArray {
   const arr = asarray(a);
+  if (!arr.dtype.isnative) return inNativeOrder(arr, (x) => roll(x, shift, axis));
   if (axis === null) return reshape(roll(ravel(arr), shift, 0), arr.shape);
   const axList = typeof axis === "number" ? [axis] : [...axis];
   const axes = axList.map((x) => normalizeAxis(x, arr.ndim));

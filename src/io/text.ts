@@ -557,7 +557,7 @@ export function savetxtString(X: ArrayLike, opts: SavetxtOptions = {}): string {
   const parts: string[] = [];
   if (header.length > 0) parts.push(comments + header.replaceAll("\n", "\n" + comments) + newline);
   const read = a._elementReader(true);
-  const part = isC ? (a.dtype === DTYPES.complex64 ? DTYPES.float32 : DTYPES.float64) : a.dtype;
+  const part = isC ? (a.dtype.native === DTYPES.complex64 ? DTYPES.float32 : DTYPES.float64) : a.dtype;
   const args: FormatArg[] = [];
   for (let i = 0; i < nrow; i++) {
     args.length = 0;
