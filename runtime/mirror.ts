@@ -15,6 +15,8 @@ export interface Mirror {
   readonly parent: Storage;
   /** the parent bytes mirrored, as a view of uint8 elements */
   readonly region: View;
+  /** where a view of the shadow's elements lies in the parent, in the same elements, when the shadow keeps the parent's layout (big-endian arrays): np.shares_memory is then exact */
+  toParent?: (v: View) => View;
   /** the shadow holds writes its parent has not received yet */
   dirty: boolean;
   /** the shadow's bytes are the parent's current ones (or newer, when dirty) */

@@ -27,10 +27,12 @@ export function overBigEndian(raw: NDArray, dt: DType, base: NDArray | null): ND
   const shadow = allocStorage(Math.max(n * size, 1), false);
   let shadowView: View;
   let move: (toShadow: boolean) => void;
+  let toParent: ((v: View) => View) | undefined;
   if (n === 0 || isCContiguous(view) || isFContiguous(view)) {
     // a dense block of bytes: the shadow keeps its layout and moves as one range
     shadowView = { shape: [...view.shape], strides: [...view.strides], offset: 0 };
     const start = view.offset * size, len = n * size;
+    toParent = (v) => ({ shape: v.shape, strides: v.strides, offset: v.offset + view.offset });
     move = (toShadow) => {
       const from = toShadow ? storage.bytes.subarray(start, start + len) : shadow.bytes.subarray(0, len);
       const to = toShadow ? shadow.bytes.subarray(0, len) : storage.bytes.subarray(start, start + len);
@@ -44,7 +46,7 @@ export function overBigEndian(raw: NDArray, dt: DType, base: NDArray | null): ND
     move = (toShadow) => moveElements(storage.bytes, shadow.bytes, at, size, toShadow, unit);
   }
   const region: View = { shape: [...view.shape, size], strides: [...view.strides.map((s) => s * size), 1], offset: view.offset * size };
-  addShadow(shadow, { parent: storage, region, dirty: false, fresh: false, gather: () => move(true), scatter: () => move(false) });
+  addShadow(shadow, { parent: storage, region, toParent, dirty: false, fresh: false, gather: () => move(true), scatter: () => move(false) });
   const out = new NDArray(loadStorage(shadow, shadowView, dt.native));
   out._shown = dt;
   out._raw = raw;

@@ -22,8 +22,10 @@ function extent(a: NDArray): Extent | null {
   if (a.size === 0) return null;
   if (a.isRealized) {
     const { storage, view } = a._node.loadArg as { storage: Storage; view: View };
-    // an aligned shadow stands for the record bytes it mirrors (all of them, for views of it too)
+    // a shadow stands for the parent bytes it mirrors: element for element when it keeps their
+    // layout (big-endian arrays), else all of them, for views of it too (packed fields, memmap slices)
     const m = storage.mirror;
+    if (m?.toParent) return { mem: m.parent.buffer, base: m.parent.byteOffset, view: m.toParent(view), itemsize: a.itemsize };
     if (m) return { mem: m.parent.buffer, base: m.parent.byteOffset, view: m.region, itemsize: 1 };
     return { mem: storage.buffer, base: storage.byteOffset, view, itemsize: a.itemsize };
   }

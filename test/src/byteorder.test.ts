@@ -130,6 +130,15 @@ describe("big-endian arrays", () => {
     expect(be.get(0).item()).toBe(0x01000000);
   });
 
+  it("np.shares_memory sees a big-endian array's own bytes, element for element (as NumPy)", () => {
+    const be = np.arange(6, { dtype: ">i4" });
+    const u = be.view("u1");
+    expect([np.shares_memory(be, u), np.shares_memory(be.get("0:2"), u.get("8:")), np.shares_memory(be.get("0:2"), u.get("0:4"))]).toEqual([true, false, true]);
+    const x = np.arange(4, { dtype: "int32" });
+    const y = x.view(">i4");
+    expect([y.base === x, np.shares_memory(x, y), y.flags.owndata, be.flags.owndata]).toEqual([true, true, false, true]);
+  });
+
   it("np.frombuffer views the buffer's big-endian bytes both ways", () => {
     const buf = new Uint8Array(Buffer.from("00000001000000020000000300000004", "hex"));
     const a = np.frombuffer(buf, { dtype: ">i4", offset: 4, count: 2 });
