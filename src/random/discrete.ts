@@ -6,7 +6,7 @@ import { randomInterval } from "../../runtime/random/distributions.js";
 import { binomial, multinomial, type BinomialCache } from "../../runtime/random/distributions2.js";
 import { array, asarray, isNDArray, type ArrayLike } from "../convert.js";
 import { assign } from "../indexing.js";
-import { beforeWrite, type NDArray } from "../ndarray.js";
+import { afterWrite, beforeWrite, type NDArray } from "../ndarray.js";
 import { broadcast_to } from "../shape-ops.js";
 import { broadcastShapes } from "../ufunc/ufunc.js";
 import { normAxis } from "./sampling.js";
@@ -178,6 +178,7 @@ export function permutedImpl(bg: RawBitGen, x: unknown, axis: unknown, out: unkn
       const j = randomInterval(bg, i);
       swapAt(offs[i], offs[j]);
     }
+    afterWrite(storage);
     return target;
   }
   const ax = normAxis(Number(axis), shape.length);
@@ -197,5 +198,6 @@ export function permutedImpl(bg: RawBitGen, x: unknown, axis: unknown, out: unkn
       swapAt(base + i * axstride, base + j * axstride);
     }
   }
+  afterWrite(storage);
   return target;
 }

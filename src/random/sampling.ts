@@ -5,7 +5,7 @@ import type { RawBitGen } from "../../runtime/random/bitgen.js";
 import { randomInterval } from "../../runtime/random/distributions.js";
 import { array, asarray, isNDArray, type ArrayLike } from "../convert.js";
 import { get, type IndexItem } from "../indexing.js";
-import type { NDArray } from "../ndarray.js";
+import { afterWrite, type NDArray } from "../ndarray.js";
 import { swapaxes } from "../shape-ops.js";
 import { newOut, prod, sizeShape, swapperAxis0 } from "./util.js";
 
@@ -112,6 +112,7 @@ export function shuffleInPlace(bg: RawBitGen, x: unknown, axis = 0): void {
       const j = randomInterval(bg, i);
       if (i !== j) swap(i, j);
     }
+    afterWrite(v._realized().storage);
     return;
   }
   if (Array.isArray(x)) {
