@@ -10,7 +10,7 @@ import { cast, loadStorage } from "../compiler/ir/node.js";
 import { contiguousView, forEachOffset, isCContiguous, isFContiguous, type View } from "../compiler/ir/view.js";
 import type { DType } from "../runtime/dtype.js";
 import { ValueError } from "../runtime/errors.js";
-import { swapUnits, swapWidth } from "../runtime/io/bytes.js";
+import { byteswapBytes, swappedParts, swapUnits, swapWidth } from "../runtime/io/bytes.js";
 import { addShadow, moveElements } from "../runtime/mirror.js";
 import { allocStorage } from "../runtime/storage.js";
 import { afterWrite, beforeWrite, emptyArray, NDArray } from "./ndarray.js";
@@ -94,28 +94,30 @@ export function rawOf(a: NDArray): NDArray {
 }
 
 /**
- * a.byteswap(inplace = false): every element's bytes reversed (each part of a complex), the dtype
- * unchanged, as NumPy. In place, it writes `a`'s memory (views see it) and returns `a`.
+ * a.byteswap(inplace = false): every element's bytes reversed (each part of a complex, each code
+ * point of a string, each field of a record), the dtype unchanged, as NumPy. In place, it writes
+ * `a`'s memory (views see it) and returns `a`.
  */
 export function byteswap(a: NDArray, inplace: boolean | { inplace?: boolean } = false): NDArray {
   const inPlace = typeof inplace === "boolean" ? inplace : inplace.inplace ?? false;
-  const dt = a.dtype, w = swapWidth(dt), size = dt.itemsize;
+  const dt = a.dtype, size = dt.itemsize;
   if (!inPlace) {
     const out = emptyArray(a.shape, dt.native, false);
     const dst = out._realized().storage.bytes.subarray(0, a.size * size);
     dst.set(layoutBytes(a, false).bytes);
-    swapUnits(dst, w);
+    byteswapBytes(dst, dt);
     return dt.isnative ? out : overBigEndian(out, dt, null);
   }
   if (!a.flags.writeable) throw new ValueError("array to be byte-swapped is read-only");
   // a big-endian array swaps its native shadow: the new values reach its bytes through the mirror
   const { storage, view } = a._realized();
   beforeWrite(storage);
-  if (w <= 1 || a.size === 0) return a;
+  const parts = swappedParts(dt);
+  if (!parts.length || a.size === 0) return a;
   const bytes = storage.bytes;
   forEachOffset(view, (off) => {
     const at = off * size;
-    for (let u = 0; u < size; u += w) bytes.subarray(at + u, at + u + w).reverse();
+    for (const [o, w] of parts) bytes.subarray(at + o, at + o + w).reverse();
   });
   afterWrite(storage);
   return a;

@@ -194,6 +194,7 @@ describe("big-endian unicode", () => {
     expectFacts(np.array(["ab", "c"], { dtype: ">U" }), U.unsized, "unsized");
     expectFacts(np.array([1, 22]).astype(">U3"), U.from_ints, "ints to >U3");
     expectFacts(np.array(["7", "8"], { dtype: ">U1" }).astype("int32"), U.to_ints, ">U1 to ints");
+    expect(hex(u.byteswap())).toBe(U.byteswap_hex);
     u.set(1, "zz");
     expect(hex(u)).toBe(U.set_hex);
   });
@@ -265,6 +266,11 @@ describe("records with big-endian fields", () => {
     expect(enc(rec.tolist())).toEqual(R.tolist);
     expect(np.array_repr(rec)).toBe(R.repr);
     expect(rec.dtype.newbyteorder().descr).toEqual(R.swapped_descr);
+    // field by field, padding kept
+    expect(hex(rec.byteswap())).toBe(R.byteswap_hex);
+    const inPlace = make();
+    inPlace.byteswap(true);
+    expect(hex(inPlace)).toBe(R.byteswap_hex);
   });
 
   it("field views read and write the big-endian bytes", () => {
