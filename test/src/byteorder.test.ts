@@ -130,6 +130,19 @@ describe("big-endian arrays", () => {
     expect(be.get(0).item()).toBe(0x01000000);
   });
 
+  it("laziness never changes results across a big-endian view and its bytes", () => {
+    const x = np.array([1, 2, 3], { dtype: "int32" });
+    const y = x.view(">i4");
+    const before = np.add(y, 1);
+    x.set(0, 0x02000000);
+    expect(before.tolist()).toEqual([0x01000001, 0x02000001, 0x03000001]);
+    expect(y.get(0).item()).toBe(2);
+    const twice = np.multiply(x, 2);
+    y.set(1, 1);
+    expect(twice.tolist()).toEqual([0x04000000, 4, 6]);
+    expect(x.tolist()).toEqual([0x02000000, 0x01000000, 3]);
+  });
+
   it("np.shares_memory sees a big-endian array's own bytes, element for element (as NumPy)", () => {
     const be = np.arange(6, { dtype: ">i4" });
     const u = be.view("u1");
