@@ -7,11 +7,12 @@
  * ...) are made big-endian again where NumPy keeps the byte order.
  */
 import { cast, loadStorage } from "../compiler/ir/node.js";
-import { contiguousView, forEachOffset, isCContiguous, isFContiguous, type View } from "../compiler/ir/view.js";
+import { forEachOffset, isCContiguous, isFContiguous, type View } from "../compiler/ir/view.js";
 import type { DType } from "../runtime/dtype.js";
 import { ValueError } from "../runtime/errors.js";
 import { byteswapBytes, swappedParts, swapUnits, swapWidth } from "../runtime/io/bytes.js";
-import { addShadow, moveElements } from "../runtime/mirror.js";
+import { addShadow } from "../runtime/mirror.js";
+import { shadowArray } from "./shadow.js";
 import { allocStorage } from "../runtime/storage.js";
 import { afterWrite, beforeWrite, emptyArray, NDArray } from "./ndarray.js";
 import { layoutBytes } from "./io/npy.js";
@@ -24,33 +25,28 @@ import { layoutBytes } from "./io/npy.js";
 export function overBigEndian(raw: NDArray, dt: DType, base: NDArray | null): NDArray {
   const { storage, view } = raw._realized();
   const size = dt.itemsize, n = raw.size, unit = swapWidth(dt);
-  const shadow = allocStorage(Math.max(n * size, 1), false);
-  let shadowView: View;
-  let move: (toShadow: boolean) => void;
-  let toParent: ((v: View) => View) | undefined;
+  let out: NDArray;
   if (n === 0 || isCContiguous(view) || isFContiguous(view)) {
     // a dense block of bytes: the shadow keeps its layout and moves as one range
-    shadowView = { shape: [...view.shape], strides: [...view.strides], offset: 0 };
+    const shadow = allocStorage(Math.max(n * size, 1), false);
     const start = view.offset * size, len = n * size;
-    toParent = (v) => ({ shape: v.shape, strides: v.strides, offset: v.offset + view.offset });
-    move = (toShadow) => {
+    const move = (toShadow: boolean) => {
       const from = toShadow ? storage.bytes.subarray(start, start + len) : shadow.bytes.subarray(0, len);
       const to = toShadow ? shadow.bytes.subarray(0, len) : storage.bytes.subarray(start, start + len);
       to.set(from);
       swapUnits(to, unit);
     };
+    const region: View = { shape: [...view.shape, size], strides: [...view.strides.map((s) => s * size), 1], offset: start };
+    const toParent = (v: View): View => ({ shape: v.shape, strides: v.strides, offset: v.offset + view.offset });
+    addShadow(shadow, { parent: storage, region, toParent, dirty: false, fresh: false, gather: () => move(true), scatter: () => move(false) });
+    out = new NDArray(loadStorage(shadow, { shape: [...view.shape], strides: [...view.strides], offset: 0 }, dt.native));
+    out._shown = dt;
+    out._shadowOf = base;
   } else {
-    shadowView = contiguousView(view.shape);
-    const at: number[] = [];
-    forEachOffset(view, (off) => at.push(off * size));
-    move = (toShadow) => moveElements(storage.bytes, shadow.bytes, at, size, toShadow, unit);
+    // elements with gaps between them: a packed shadow, as a packed-record field's
+    out = shadowArray(storage, { shape: [...view.shape], strides: view.strides.map((s) => s * size), offset: view.offset * size }, size, dt, [], base);
   }
-  const region: View = { shape: [...view.shape, size], strides: [...view.strides.map((s) => s * size), 1], offset: view.offset * size };
-  addShadow(shadow, { parent: storage, region, toParent, dirty: false, fresh: false, gather: () => move(true), scatter: () => move(false) });
-  const out = new NDArray(loadStorage(shadow, shadowView, dt.native));
-  out._shown = dt;
   out._raw = raw;
-  out._shadowOf = base;
   out._writeable = raw.flags.writeable;
   return out;
 }

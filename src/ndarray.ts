@@ -82,6 +82,8 @@ export class NDArray {
   _shown: DType | null = null;
   /** @internal a big-endian array owning its shadow: the array of dtype.native over its big-endian bytes */
   _raw: NDArray | null = null;
+  /** @internal a shadow array (src/shadow.ts): where its elements lie in the memory it mirrors, in bytes */
+  _parentLayout: View | null = null;
 
   constructor(node: Node, owner: NDArray | null = null, maps: readonly ViewMap[] = []) {
     this._node = node;
@@ -153,13 +155,28 @@ export class NDArray {
     return v ?? contiguousView(this.shape);
   }
 
+  /**
+   * @internal NumPy's layout in bytes: this array's own, or for a shadow array (a packed-record
+   * field) and its views, where the elements lie in the memory the shadow mirrors.
+   */
+  _byteLayout(): View {
+    const owner = this._owner ?? this;
+    let v: View | null = owner._parentLayout;
+    if (v && owner !== this) for (const m of this._maps) v = v && m(v);
+    if (v) return v;
+    const l = this._layout(), size = this.itemsize;
+    return { shape: l.shape, strides: l.strides.map((s) => s * size), offset: l.offset * size };
+  }
+
   /** NumPy's strides, in bytes (of the layout this array has or will have once computed). */
   get strides(): number[] {
-    return this._layout().strides.map((s) => s * this.itemsize);
+    return [...this._byteLayout().strides];
   }
 
   get flags(): { c_contiguous: boolean; f_contiguous: boolean; owndata: boolean; writeable: boolean; aligned: boolean } {
-    const v = this._layout();
+    const b = this._byteLayout(), size = this.itemsize || 1;
+    // contiguity in element units; a packed field's strides are not whole elements
+    const v = { shape: b.shape, strides: b.strides.map((s) => s / size), offset: 0 };
     return {
       c_contiguous: isCContiguous(v),
       f_contiguous: isFContiguous(v),

@@ -4,6 +4,7 @@ import { ValueError } from "../runtime/errors.js";
 import { asarray, type ArrayLike } from "./convert.js";
 import type { NDArray } from "./ndarray.js";
 import { normalizeAxis } from "./reductions.js";
+import { mirroredStorage, stridedShadow } from "./shadow.js";
 
 /**
  * A view of `x`'s memory with the given shape and byte strides (NumPy's as_strided). Unlike
@@ -18,6 +19,11 @@ export function as_strided(x: ArrayLike, opts: { shape?: readonly number[]; stri
   const byteStrides = [...(opts.strides ?? a.strides)];
   if (shape.length !== byteStrides.length) throw new ValueError("mismatch in length of strides and shape");
   if (shape.some((n) => !Number.isInteger(n) || n < 0)) throw new ValueError("negative dimensions are not allowed");
+  // a packed-record field (or a gapped big-endian array) views the records' own bytes, as NumPy's
+  if (mirroredStorage(a)) {
+    if (byteStrides.some((s) => !Number.isInteger(s))) throw new ValueError("strides must be integers");
+    return stridedShadow(a, shape, byteStrides, opts.writeable ?? true);
+  }
   if (byteStrides.some((s) => !Number.isInteger(s) || s % size !== 0)) {
     throw new ValueError(`strides must be multiples of the itemsize (${size}) in numfuse`);
   }

@@ -1,9 +1,8 @@
 /** @file Structured arrays: a.field(name) (NumPy's a["name"]) as a view sharing memory, a.fields([...]) (NumPy 2's multi-field view), and dtype helpers. */
 import { loadStorage } from "../compiler/ir/node.js";
-import { contiguousView, forEachOffset, type View } from "../compiler/ir/view.js";
-import { addShadow, moveElements } from "../runtime/mirror.js";
-import { swapWidth } from "../runtime/io/bytes.js";
-import { allocStorage, type Storage } from "../runtime/storage.js";
+import type { View } from "../compiler/ir/view.js";
+import type { Storage } from "../runtime/storage.js";
+import { shadowArray } from "./shadow.js";
 import { DType, StructDType, SubarrayDType, type StructField } from "../runtime/dtype.js";
 import { IndexError, ValueError } from "../runtime/errors.js";
 import { NDArray } from "./ndarray.js";
@@ -78,22 +77,11 @@ function field(this: NDArray, name: string): NDArray {
  */
 function shadowField(a: NDArray, dt: StructDType, f: StructField, storage: Storage, view: View): NDArray {
   const sub = f.dtype instanceof SubarrayDType ? f.dtype : null;
-  const base = sub ? sub.subBase : f.dtype;
-  const width = f.dtype.itemsize;
-  // byte offset of the field in each record, in C order of the array
-  const at: number[] = [];
-  forEachOffset(view, (off) => at.push(off * dt.itemsize + f.offset));
-  const shadow = allocStorage(Math.max(at.length * width, 1), false);
-  const swap = base.isnative ? 1 : swapWidth(base);
-  const copy = (toShadow: boolean) => moveElements(storage.bytes, shadow.bytes, at, width, toShadow, swap);
-  // the bytes of the records the field covers, for np.shares_memory
-  const region: View = { shape: [...view.shape, width], strides: [...view.strides.map((s) => s * dt.itemsize), 1], offset: view.offset * dt.itemsize + f.offset };
-  addShadow(shadow, { parent: storage, region, dirty: false, fresh: false, gather: () => copy(true), scatter: () => copy(false) });
+  // the field of each record, in bytes
+  const layout: View = { shape: [...view.shape], strides: view.strides.map((s) => s * dt.itemsize), offset: view.offset * dt.itemsize + f.offset };
   // its own owner, so views of it index the shadow; base and flags still name the records
-  const out = new NDArray(loadStorage(shadow, contiguousView([...a.shape, ...(sub ? sub.subShape : [])]), base));
-  out._shadowOf = a._owner ?? a;
+  const out = shadowArray(storage, layout, f.dtype.itemsize, sub ? sub.subBase : f.dtype, sub ? sub.subShape : [], a._owner ?? a);
   out._writeable = a._writeable;
-  if (!base.isnative) out._shown = base;
   return out;
 }
 

@@ -130,6 +130,14 @@ describe("big-endian arrays", () => {
     expect(be.get(0).item()).toBe(0x01000000);
   });
 
+  it("a big-endian view of elements with gaps reports their strides and writes through", () => {
+    const x = np.arange(8, { dtype: "<i4" });
+    const y = x.get("::2").view(">i4");
+    expect([y.strides, y.tolist()]).toEqual([[8], [0, 0x02000000, 0x04000000, 0x06000000]]);
+    y.set(1, 1);
+    expect(x.tolist()).toEqual([0, 1, 0x01000000, 3, 4, 5, 6, 7]);
+  });
+
   it("laziness never changes results across a big-endian view and its bytes", () => {
     const x = np.array([1, 2, 3], { dtype: "int32" });
     const y = x.view(">i4");

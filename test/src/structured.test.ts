@@ -206,3 +206,29 @@ describe("sort and argsort with order=", () => {
     expect(() => np.sort(np.array([1, 2]), { order: "x" })).toThrow("Cannot specify order when the array has no fields.");
   });
 });
+
+describe("packed fields report NumPy's layout, and as_strided views their records", () => {
+  const L = F.layouts;
+  const people = () => np.array([["a", 1, 1.5], ["b", 2, 2.5], ["c", 3, 3.5]], { dtype: [["name", "U10"], ["age", "i4"], ["w", "f8"]] });
+  it("strides and flags of the f8 at byte 44", () => {
+    const w = people().field("w");
+    expect(w.strides).toEqual(L.w.strides);
+    const f = w.flags;
+    expect([f.c_contiguous, f.f_contiguous, f.owndata]).toEqual([L.w.c, L.w.f, L.w.owndata]);
+    const grid = np.zeros([2, 3], { dtype: [["name", "U10"], ["age", "i4"], ["w", "f8"]] });
+    grid.field("w").set("...", np.arange(6).reshape(2, 3));
+    const gw = grid.field("w");
+    expect([gw.strides, gw.T.strides, gw.get(":", "::2").strides, gw.reshape(6).strides, gw.get(1).strides, gw.get(null).strides])
+      .toEqual([L.grid, L.grid_T, L.grid_step, L.grid_reshape, L.grid_row, L.grid_newaxis]);
+  });
+  it("as_strided over a packed field reads and writes the records, and stays inside them", () => {
+    const p = people();
+    const stepped = np.lib.stride_tricks.as_strided(p.field("w"), { shape: [2], strides: [104] });
+    expect([stepped.tolist(), stepped.strides]).toEqual([L.stepped.tolist, L.stepped.strides]);
+    expect(np.lib.stride_tricks.as_strided(p.field("w"), { shape: [3], strides: [0] }).tolist()).toEqual(L.repeated);
+    stepped.set(1, 9);
+    expect(p.field("w").tolist()).toEqual(L.after_write);
+    expect(np.shares_memory(stepped, p)).toBe(true);
+    expect(() => np.lib.stride_tricks.as_strided(p.field("w"), { shape: [3], strides: [104] })).toThrow(/outside the array's memory/);
+  });
+});
