@@ -294,6 +294,15 @@ export function parseDType(x: unknown, opts: { align?: boolean } = {}): DType {
   throw new NumpyTypeError(`Cannot interpret '${shown}' as a data type`);
 }
 
+/** A ufunc's `dtype=` (also of its reductions): NumPy's TypeError for a byte order, which it does not select. */
+export function ufuncDType(x: unknown): DType {
+  const dt = parseDType(x);
+  if (!dt.isnative) {
+    throw new NumpyTypeError("The `dtype` and `signature` arguments to ufuncs only select the general DType and not details such as the byte order or time unit. You can avoid this error by using the scalar types `np.float64` or the dtype string notation.");
+  }
+  return dt;
+}
+
 // ---- flexible dtypes: unicode strings and structured records ----------------------------------------
 //
 // These are byte records, not numbers: kernels never compute on them. Movement (views, reshape,

@@ -2,7 +2,7 @@
 import { cast, constant, elementwise, reduce, where as whereNode, type Node } from "../compiler/ir/node.js";
 import { expand, reshape } from "../compiler/ir/movement.js";
 import { Op, type ReduceOp } from "../compiler/ir/ops.js";
-import { DTYPES, parseDType, type DType } from "../runtime/dtype.js";
+import { DTYPES, ufuncDType, type DType } from "../runtime/dtype.js";
 import { AxisError, NumpyTypeError, ValueError } from "../runtime/errors.js";
 import { canCast, checkWeakIntFits } from "../runtime/promotion.js";
 import { toDTypeValue } from "../runtime/scalar.js";
@@ -61,7 +61,7 @@ export function reduceNode(x: Node, op: ReduceOp, axes: readonly number[], dtype
 
 export function reduceWith(op: ReduceOp, a: NDArray, opts: ReduceOptions, name = UFUNC_OF[op]): NDArray {
   const axes = normalizeAxes(opts.axis, a.ndim);
-  const forced = opts.dtype !== undefined && opts.dtype !== null ? parseDType(opts.dtype) : null;
+  const forced = opts.dtype !== undefined && opts.dtype !== null ? ufuncDType(opts.dtype) : null;
   const dtype = forced ?? defaultAccumulator(op, a.dtype);
   const keepdims = !!opts.keepdims;
   const reducedEmpty = axes.some((ax) => a.shape[ax] === 0);
@@ -190,7 +190,7 @@ export function mean(a: ArrayLike, ...args: unknown[]): NDArray {
   const axes = normalizeAxes(opts.axis, arr.ndim);
   // NumPy's _mean sums float16 in float32 (a float16 sum overflows at 65504) and rounds the mean back
   const half = !opts.dtype && arr.dtype.name === "float16";
-  const dtype = opts.dtype ? parseDType(opts.dtype) : half ? DTYPES.float32 : meanDType(arr.dtype);
+  const dtype = opts.dtype ? ufuncDType(opts.dtype) : half ? DTYPES.float32 : meanDType(arr.dtype);
   const s = reduceNode(whereMasked(arr._node, opts.where), "sum", axes, dtype, !!opts.keepdims);
   const count = opts.where !== undefined && opts.where !== true ? maskCount(arr, opts.where as ArrayLike, axes, !!opts.keepdims) : constant(countOf(arr, axes), dtype, s.shape);
   let node = elementwise(Op.Div, [s, count.dtype === dtype ? count : cast(count, dtype)]);
@@ -215,7 +215,7 @@ export function variance(a: ArrayLike, ...args: unknown[]): NDArray {
   const arr = asarray(a);
   const axes = normalizeAxes(opts.axis, arr.ndim);
   const keepdims = !!opts.keepdims;
-  const dtype = opts.dtype ? parseDType(opts.dtype) : meanDType(arr.dtype);
+  const dtype = opts.dtype ? ufuncDType(opts.dtype) : meanDType(arr.dtype);
   const hasWhere = opts.where !== undefined && opts.where !== true;
   const n = hasWhere ? null : countOf(arr, axes);
   const x = cast(arr._node, dtype);

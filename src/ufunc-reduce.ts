@@ -3,7 +3,7 @@ import { cast, constant, contiguous, where as whereNode, type Node } from "../co
 import { expand, reshape as reshapeNode, select } from "../compiler/ir/movement.js";
 import { OP_DEFS } from "../compiler/ir/ops.js";
 import { concatenate } from "./combine.js";
-import { DTYPES, parseDType, type DType } from "../runtime/dtype.js";
+import { DTYPES, ufuncDType, type DType } from "../runtime/dtype.js";
 import { NumpyTypeError, ValueError } from "../runtime/errors.js";
 import { checkWeakIntFits } from "../runtime/promotion.js";
 import { toDTypeValue, type Complex, type JSScalar } from "../runtime/scalar.js";
@@ -53,7 +53,7 @@ const prodOf = (s: readonly number[]) => s.reduce((p, n) => p * n, 1);
 function resolveLoop(name: string, key: string, def: UfuncDef, arr: NDArray, dtype: unknown): { x: NDArray; dt: DType } {
   // the logical ufuncs have bool loops only for reductions: NumPy's promoter sends every dtype there
   const x = key.startsWith("logical_") ? new NDArray(cast(arr._node, DTYPES.bool)) : arr;
-  const forced = dtype !== undefined && dtype !== null ? parseDType(dtype) : null;
+  const forced = dtype !== undefined && dtype !== null ? ufuncDType(dtype) : null;
   const probeDt = forced ?? x.dtype;
   const probe = emptyArray([], probeDt);
   const prep = prepareInputs(name, def, [probe, probe], undefined, "unsafe");

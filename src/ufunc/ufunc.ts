@@ -3,7 +3,7 @@ import { cast, constant, toposort, where as whereNode, type Node } from "../../c
 import { Op } from "../../compiler/ir/ops.js";
 import { viewKey } from "../../compiler/ir/view.js";
 import { expand } from "../../compiler/ir/movement.js";
-import { parseDType, type DType } from "../../runtime/dtype.js";
+import { parseDType, ufuncDType, type DType } from "../../runtime/dtype.js";
 import { flexibleUfunc, isFlexibleOperand } from "../strings.js";
 import { DTYPES } from "../../runtime/dtype.js";
 import { NumpyTypeError, OverflowError, ValueError } from "../../runtime/errors.js";
@@ -168,7 +168,7 @@ export function makeUfunc(name: string): Ufunc {
   const call = (...args: unknown[]): NDArray | NDArray[] => {
     const { inputs, opts, outs } = splitArgs(uname, def, [...args]);
     if (inputs.some(isFlexibleOperand)) return flexibleUfunc(uname, inputs);
-    const forced = opts.dtype !== undefined && opts.dtype !== null ? parseDType(opts.dtype) : undefined;
+    const forced = opts.dtype !== undefined && opts.dtype !== null ? ufuncDType(opts.dtype) : undefined;
     const casting = opts.casting ?? "same_kind";
     const { nodes, loop, outs: outDts, shape } = prepareInputs(uname, def, inputs, forced, casting);
     const lowered = def.lower(nodes, loop);
@@ -206,11 +206,13 @@ export function makeUfunc(name: string): Ufunc {
   u.accumulate = (a, opts = {}) => {
     if (def.nin !== 2) throw new ValueError("accumulate only supported for binary functions");
     if (nout !== 1) throw new ValueError("accumulate only supported for functions returning a single value");
-    if (def.reduce === "sum" || def.reduce === "prod") return accumulateWith(def.reduce, asarray(a), opts.axis ?? 0, opts.dtype, opts.out);
+    if (def.reduce === "sum" || def.reduce === "prod") {
+      return accumulateWith(def.reduce, asarray(a), opts.axis ?? 0, opts.dtype === undefined || opts.dtype === null ? opts.dtype : ufuncDType(opts.dtype), opts.out);
+    }
     const op = ACCUMULATE_OPS[name];
     if (!op) return GENERIC.accumulate!(u, a, opts as Record<string, unknown>);
     const arr = asarray(a);
-    const dt = opts.dtype !== undefined && opts.dtype !== null ? parseDType(opts.dtype) : def.boolOut ? DTYPES.bool : def.rule(arr.dtype, name, [arr.dtype]).loop;
+    const dt = opts.dtype !== undefined && opts.dtype !== null ? ufuncDType(opts.dtype) : def.boolOut ? DTYPES.bool : def.rule(arr.dtype, name, [arr.dtype]).loop;
     const r = scan(op, arr, opts.axis ?? 0, dt);
     if (opts.out) {
       writeInto(opts.out, cast(r._node, opts.out.dtype));

@@ -48,6 +48,20 @@ describe("big-endian dtypes", () => {
     });
   }
 
+  it("a ufunc's dtype= refuses a byte order, as NumPy's; cumsum's casts", () => {
+    const a = np.arange(4);
+    const calls: Record<string, () => np.NDArray> = {
+      sum: () => np.sum(a, { dtype: ">i8" }), add: () => np.add(a, 1, { dtype: ">i8" }) as np.NDArray,
+      mean: () => np.mean(a, { dtype: ">f8" }), var: () => np.var(a, { dtype: ">f8" }),
+      reduce: () => np.add.reduce(a, { dtype: ">i8" }), accumulate: () => np.add.accumulate(a, { dtype: ">i8" }),
+      cumsum: () => np.cumsum(a, { dtype: ">i8" }),
+    };
+    for (const [name, want] of Object.entries(F.ufunc_dtype as Record<string, { error?: string; str?: string; tolist?: unknown }>)) {
+      if (want.error) expect(calls[name], name).toThrow(want.error);
+      else expect([calls[name]().dtype.str, calls[name]().tolist()], name).toEqual([want.str, want.tolist]);
+    }
+  });
+
   it("newbyteorder refuses what NumPy refuses", () => {
     for (const [arg, , msg] of F.newbyteorder_errors) expect(() => np.dtype("i4").newbyteorder(arg)).toThrow(msg);
     expect(() => np.dtype("i4").newbyteorder(3 as never)).toThrow("byteorder must be str, not int");
