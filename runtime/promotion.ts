@@ -32,8 +32,10 @@ const complexOf = (partSize: number): DType => (partSize <= 4 ? DTYPES.complex64
  */
 const intFloatSize = (t: DType): number => (t.itemsize === 1 ? 2 : t.itemsize === 2 ? 4 : 8);
 
-/** np.promote_types for the numeric dtypes. */
+/** np.promote_types for the numeric dtypes: always in native byte order, as NumPy's. */
 export function promoteTypes(a: DType, b: DType): DType {
+  a = a.native;
+  b = b.native;
   if (a === b) return a;
   if (a.kind === "b") return b;
   if (b.kind === "b") return a;
@@ -57,13 +59,14 @@ const KIND_ORDER = { b: 0, u: 1, i: 2, f: 3, c: 4 } as const;
 export function canCast(from: DType, to: DType, casting: Casting = "safe"): boolean {
   switch (casting) {
     case "no":
-    case "equiv":
-      // Differ only by byte order, and every numfuse dtype is native.
       return from === to;
+    case "equiv":
+      // the same type in either byte order
+      return from.native === to.native;
     case "safe":
-      return promoteTypes(from, to) === to;
+      return promoteTypes(from, to) === to.native;
     case "same_kind":
-      return promoteTypes(from, to) === to || KIND_ORDER[from.kind] <= KIND_ORDER[to.kind];
+      return promoteTypes(from, to) === to.native || KIND_ORDER[from.kind] <= KIND_ORDER[to.kind];
     case "unsafe":
       return true;
     default:
@@ -104,7 +107,7 @@ export function resultType(...args: (DType | WeakScalar)[]): DType {
   let weak: WeakScalar["weak"] | undefined;
   for (const a of args) {
     if (a instanceof DType) {
-      strong = strong === undefined ? a : promoteTypes(strong, a);
+      strong = strong === undefined ? a.native : promoteTypes(strong, a);
     } else if (isWeakScalar(a)) {
       if (weak === undefined || WEAK_RANK[a.weak] > WEAK_RANK[weak]) weak = a.weak;
     } else {

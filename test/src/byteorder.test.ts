@@ -62,6 +62,15 @@ describe("big-endian dtypes", () => {
     }
   });
 
+  it("promotion gives native dtypes, and can_cast tells byte orders apart as NumPy's", () => {
+    const P = F.promotion;
+    const be = np.array([1], { dtype: ">i4" });
+    expect([np.result_type(be, be).str, np.result_type(be, 1).str, np.result_type(">f8").str, np.promote_types(">i4", ">i4").str, np.promote_types(">i4", "<i8").str])
+      .toEqual([P.result_type_arrays, P.result_type_weak, P.result_type_dtype, P.promote_same, P.promote_mixed]);
+    const casts: [string, string, "no" | "equiv" | "safe" | "same_kind"][] = [[">i4", "<i4", "no"], [">i4", "<i4", "equiv"], [">i4", ">i4", "no"], ["<i4", ">i4", "safe"], [">i8", ">i4", "safe"], [">i8", "<i4", "same_kind"], [">f8", "<i8", "same_kind"]];
+    expect(casts.map(([f, t, c]) => np.can_cast(f, t, c))).toEqual(P.can_cast);
+  });
+
   it("newbyteorder refuses what NumPy refuses", () => {
     for (const [arg, , msg] of F.newbyteorder_errors) expect(() => np.dtype("i4").newbyteorder(arg)).toThrow(msg);
     expect(() => np.dtype("i4").newbyteorder(3 as never)).toThrow("byteorder must be str, not int");
