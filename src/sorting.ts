@@ -347,7 +347,8 @@ export function bincount(x: ArrayLike, ...args: unknown[]): NDArray {
 // ---- unicode and structured arrays -----------------------------------------------------------------
 
 /** Python/NumPy order of two field values: numbers with NaN last, strings by code point, records and subarrays lexicographically. */
-function compareValues(a: unknown, b: unknown): number {
+/** NumPy's sort order of two read values (NaN last; records and rows element by element). */
+export function compareValues(a: unknown, b: unknown): number {
   if (typeof a === "string") return compareStr(a, b as string);
   if (typeof a === "number" || typeof a === "boolean") {
     const x = Number(a), y = Number(b);
@@ -369,8 +370,10 @@ function compareValues(a: unknown, b: unknown): number {
     for (let i = 0; i < a.length; i++) if (a[i] !== bb[i]) return a[i] - bb[i];
     return 0;
   }
+  // complex: [R + Rj, R + nanj, nan + Rj, nan + nanj], then by the parts that are not NaN
   const p = a as { re: number; im: number }, q = b as { re: number; im: number };
-  return compareValues(p.re, q.re) || compareValues(p.im, q.im);
+  const place = (c: { re: number; im: number }) => (c.re !== c.re ? 2 : 0) + (c.im !== c.im ? 1 : 0);
+  return place(p) - place(q) || compareValues(p.re, q.re) || compareValues(p.im, q.im);
 }
 
 /** The field order for order=: the named fields first, then the rest in dtype order (NumPy's tie breaking). */

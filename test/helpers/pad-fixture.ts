@@ -1,13 +1,14 @@
-/** @file The pad/grid/edit fixture (test/fixtures/pad.json, from gen_pad.py): one vitest case per named NumPy case, values or NumPy's error. */
+/** @file Named-case fixtures (test/fixtures/pad.json from gen_pad.py, and others in its format): one vitest case per named NumPy case, values or NumPy's error. */
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import type * as np from "../../src/index.js";
 import { expectArrayEqualNumpy, type EncodedArray } from "./numpy.js";
 
 export type Enc = EncodedArray | { list: Enc[] };
-export const fixture = JSON.parse(readFileSync(new URL("../fixtures/pad.json", import.meta.url), "utf8")) as {
-  cases: Record<string, { result?: Enc; error?: string; message?: string }>;
-};
+export interface CaseFixture { cases: Record<string, { result?: Enc; error?: string; message?: string }> }
+/** A fixture of named cases in test/fixtures/ */
+export const loadCases = (file: string): CaseFixture => JSON.parse(readFileSync(new URL(`../fixtures/${file}`, import.meta.url), "utf8")) as CaseFixture;
+export const fixture = loadCases("pad.json");
 export type Result = np.NDArray | Result[];
 /** fails: a known engine bug in a file this suite does not own (named at the case) */
 export type Spec = (() => Result) | { fn: () => Result; rtol?: number; fails?: boolean };
@@ -21,7 +22,8 @@ export function check(actual: Result, e: Enc, rtol: number): void {
 }
 
 /** One `it` per case, and every fixture case with this prefix must have one. */
-export function runCases(prefix: string, cases: Record<string, Spec>): void {
+export function runCases(prefix: string, cases: Record<string, Spec>, from: CaseFixture = fixture): void {
+  const fixture = from;
   describe(prefix, () => {
     it("covers every fixture case of this group", () => {
       const mine = Object.keys(fixture.cases).filter((n) => n.startsWith(prefix));

@@ -107,3 +107,12 @@ describe("bincount", () => {
     });
   });
 });
+
+describe("records with a complex field", () => {
+  it("sort in NumPy's complex order: R + Rj, R + nanj, nan + Rj, nan + nanj", () => {
+    // np.sort of [(1+nanj,), (2+0j,), (nan+0j,), (5j,)] with dtype [("c", "c16")]
+    const c = (re: number, im: number) => ({ re, im });
+    const recs = np.array([[c(1, NaN)], [c(2, 0)], [c(NaN, 0)], [c(0, 5)]], { dtype: [["c", "c16"]] });
+    expect(sort(recs).tolist()).toEqual([[c(0, 5)], [c(2, 0)], [c(1, NaN)], [c(NaN, 0)]]);
+  });
+});
