@@ -76,7 +76,7 @@ export class NDArray {
   _lazyViews: WeakRef<NDArray>[] | null = null;
   /** @internal extra flags */
   _writeable = true;
-  /** @internal a field view computing on an aligned shadow (src/structured.ts): the records it views */
+  /** @internal an array computing on a shadow (src/shadow.ts, src/byteorder.ts): the array whose memory it mirrors, as NumPy's base */
   _shadowOf: NDArray | null = null;
   /** @internal a big-endian array (src/byteorder.ts): its dtype as NumPy shows it, where the node carries dtype.native */
   _shown: DType | null = null;

@@ -427,7 +427,6 @@ export function pad(array: ArrayLike, pad_width: PadWidth, mode: PadMode | PadFu
   const nd = a.ndim;
   const width = parseWidth(pad_width, nd);
   const shape = a.shape.map((n, d) => n + width[d][0] + width[d][1]);
-  const dt = a.dtype;
 
   if (typeof m === "function") {
     const padded = emptyLike(a, shape, true);

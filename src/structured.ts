@@ -6,7 +6,6 @@ import { shadowArray } from "./shadow.js";
 import { DType, StructDType, SubarrayDType, type StructField } from "../runtime/dtype.js";
 import { IndexError, ValueError } from "../runtime/errors.js";
 import { NDArray } from "./ndarray.js";
-import { array, type ArrayLike } from "./convert.js";
 
 declare module "./ndarray.js" {
   interface NDArray {

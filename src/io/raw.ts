@@ -1,7 +1,7 @@
 /** @file Raw bytes: np.frombuffer (a zero-copy view of JS memory), np.fromstring, np.fromfile, and the ndarray methods tobytes, tofile and byteswap (in src/byteorder.ts; exported as functions taking the array first); text mode (a separator) lives in raw-text.ts. */
 import * as fs from "node:fs";
 import { loadStorage } from "../../compiler/ir/node.js";
-import { contiguousView, forEachOffset } from "../../compiler/ir/view.js";
+import { contiguousView } from "../../compiler/ir/view.js";
 import { DTYPES, parseDType, type DType } from "../../runtime/dtype.js";
 import { NumpyTypeError, ValueError } from "../../runtime/errors.js";
 import { normalizeBools } from "../../runtime/io/bytes.js";

@@ -12,7 +12,7 @@ import { array, asarray, type ArrayLike } from "../convert.js";
 import { emptyArray, type NDArray } from "../ndarray.js";
 import { transpose } from "../shape-ops.js";
 import { keepByteOrder } from "../byteorder.js";
-import { parseFormat, pyFormat, specCount, type FormatArg } from "./text-format.js";
+import { parseFormat, pyFormat, type FormatArg } from "./text-format.js";
 import { argsWithOptions } from "../args.js";
 import { fastEligible, fastLoadtxt } from "./text-fast.js";
 
