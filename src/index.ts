@@ -40,6 +40,7 @@ export * as testing from "./testing.js";
 export { sort, argsort, searchsorted, bincount } from "./sorting.js";
 export { unique, unique_all, unique_counts, unique_inverse, unique_values, union1d, intersect1d, setdiff1d, setxor1d, isin } from "./set-ops.js";
 export { dot, matmul, vdot, inner, outer, cross } from "./products.js";
+export { einsum } from "./einsum.js";
 export { save, load, savez, savez_compressed, NpzFile, frombuffer, fromfile, loadtxt, savetxt, KeyError, EOFError, BadZipFile } from "./io/index.js";
 export { genfromtxt } from "./io/index.js";
 export { fromstring } from "./io/index.js";
