@@ -225,6 +225,11 @@ export function einsum(subscripts: string, ...args: unknown[]): NDArray {
     });
   }
 
+  // one operand only rearranged (a transpose, a diagonal): NumPy hands back a view of it
+  const only = terms[0];
+  if (terms.length === 1 && !opts.out && only.labels.length === output.length && output.every((l) => only.labels.includes(l))) {
+    return transpose(only.array, output.map((l) => only.labels.indexOf(l)));
+  }
   const inferred = resultType(...operands.map((a) => a.dtype));
   const dt = opts.dtype !== undefined && opts.dtype !== null ? parseDType(opts.dtype).native : inferred;
   const casting = opts.casting ?? "safe";

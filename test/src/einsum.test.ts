@@ -42,6 +42,7 @@ runCases("es_", {
   es_diag: () => np.einsum("ii->i", r([4, 4])),
   es_diag3: () => np.einsum("iji->ij", r([3, 2, 3])),
   es_transpose: () => np.einsum("ij->ji", r([2, 3])),
+  es_view_neg_zero: () => np.einsum("i->i", np.negative(np.zeros(3))),
   es_implicit: close(() => np.einsum("ij,jk", r([2, 3]), r([3, 4], "float64", 2))),
   es_implicit_order: close(() => np.einsum("Ba,ab", r([2, 3]), r([3, 2], "float64", 2))),
   es_implicit_transpose: () => np.einsum("ba", r([2, 3])),
@@ -81,6 +82,14 @@ runCases("es_", {
 }, loadCases("einsum.json"));
 
 describe("np.einsum beyond the fixture", () => {
+  it("one operand only rearranged is a view of it, as NumPy's", () => {
+    const a = np.arange(9, { dtype: "float64" }).reshape(3, 3);
+    const d = np.einsum("ii->i", a), t = np.einsum("ij->ji", a);
+    expect([np.shares_memory(d, a), np.shares_memory(t, a), t.strides]).toEqual([true, true, [8, 24]]);
+    d.set(0, 100);
+    expect(a.get(0, 0).item()).toBe(100);
+  });
+
   it("mismatched extents raise NumPy's broadcast ValueError", () => {
     expect(() => np.einsum("ij,jk", np.ones([2, 3]), np.ones([4, 4]))).toThrow(/^operands could not be broadcast together with remapped shapes \[original->remapped\]: /);
   });
