@@ -60,8 +60,8 @@ const lpad = (s, n) => String(s).padStart(n);
 console.log(`\nnumfuse vs NumPy ${numpy?.numpy ?? "(absent)"}, median ms per call (fresh result each call)\n`);
 console.log(`${pad("workload", 44)}${lpad("numfuse", 10)}${lpad("numpy", 10)}${lpad("ratio", 8)}${lpad("target", 8)}`);
 for (const r of rows) {
-  const ok = r.ratio === undefined ? "" : r.ratio <= r.target ? "  ok" : "  MISS";
-  console.log(`${pad(r.name, 44)}${lpad(r.ms.toFixed(2), 10)}${lpad(r.np?.toFixed(2) ?? "-", 10)}${lpad(r.ratio?.toFixed(2) ?? "-", 8)}${lpad("<= " + r.target, 8)}${ok}`);
+  const ok = r.ratio === undefined || r.target === undefined ? "" : r.ratio <= r.target ? "  ok" : "  MISS";
+  console.log(`${pad(r.name, 44)}${lpad(r.ms.toFixed(2), 10)}${lpad(r.np?.toFixed(2) ?? "-", 10)}${lpad(r.ratio?.toFixed(2) ?? "-", 8)}${lpad(r.target === undefined ? "-" : "<= " + r.target, 8)}${ok}`);
 }
 
 // the file workloads leave their files in the temp dir

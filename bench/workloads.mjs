@@ -136,4 +136,17 @@ export const workloads = [
     run: ({ x }) => np.lib.stride_tricks.sliding_window_view(x, 50).mean(-1).eval(),
     numpy: { setup: `x=${npRamp(1_000_000, "float64", 1)}; from numpy.lib.stride_tricks import sliding_window_view as swv`, stmt: "swv(x, 50).mean(-1)" },
   },
+  // no issue sets targets for these yet: they show the contraction order at work against np.einsum's default
+  {
+    name: "E einsum ij,ij->i (1000, 1000)",
+    setup: () => ({ A: ramp(1_000_000, "float64", 1).reshape(1000, 1000), B: ramp(1_000_000, "float64", 2).reshape(1000, 1000) }),
+    run: ({ A, B }) => np.einsum("ij,ij->i", A, B).eval(),
+    numpy: { setup: `A=${npRamp(1_000_000, "float64", 1)}.reshape(1000, 1000); B=${npRamp(1_000_000, "float64", 2)}.reshape(1000, 1000)`, stmt: "np.einsum('ij,ij->i', A, B)" },
+  },
+  {
+    name: "E einsum ij,jk,kl->il (100 x 100 each)",
+    setup: () => ({ A: ramp(10_000, "float64", 1).reshape(100, 100), B: ramp(10_000, "float64", 2).reshape(100, 100) }),
+    run: ({ A, B }) => np.einsum("ij,jk,kl->il", A, B, A).eval(),
+    numpy: { setup: `A=${npRamp(10_000, "float64", 1)}.reshape(100, 100); B=${npRamp(10_000, "float64", 2)}.reshape(100, 100)`, stmt: "np.einsum('ij,jk,kl->il', A, B, A)" },
+  },
 ];
