@@ -93,9 +93,10 @@ export function allocStorage(bytes: number, zero = true): Storage {
     const buf = wasmMemory()!.buffer;
     const s = new Storage(buf, addr, Math.max(bytes, 0), addr);
     // V8 schedules garbage collection by the external memory it sees, and wasm blocks are invisible
-    // to it: an untouched ArrayBuffer of the same size (virtual memory only, never faulted in) makes
-    // dead arrays collectable at the pace their size calls for, so their blocks come back.
-    if (size >= 1 << 16) ballast.set(s, new ArrayBuffer(size));
+    // to it: an untouched buffer of the same size makes dead arrays collectable at the pace their
+    // size calls for, so their blocks come back. It is left uninitialized: a zeroed ArrayBuffer is
+    // calloc'd, and once glibc's mmap threshold has grown calloc clears (faults in) every page.
+    if (size >= 1 << 16) ballast.set(s, Buffer.allocUnsafeSlow(size).buffer as ArrayBuffer);
     // reused blocks hold old data; grown memory is already zero
     if (zero) zeroFill(buf, addr, size);
     wasmRegistry.register(s, [addr, size]);
