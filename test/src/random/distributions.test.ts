@@ -4,47 +4,9 @@ import { describe, expect, it } from "vitest";
 import * as random from "../../../src/random/index.js";
 import { NDArray } from "../../../src/ndarray.js";
 import * as np from "../../../src/index.js";
-import { decFloat } from "../../helpers/numpy.js";
+import { expectResult, make, stateOf } from "../../helpers/random-fixture.js";
 
 const fx = JSON.parse(readFileSync(new URL("../../fixtures/random2.json", import.meta.url), "utf8"));
-
-type Enc = number | string | boolean;
-
-
-/** Every value bit for bit: log, exp, pow and log1p are glibc's own (runtime/random/glibc-*.ts). */
-function expectResult(got: unknown, want: any, what: string): void {
-  if ("values" in want) {
-    expect(got, what).toBeInstanceOf(NDArray);
-    const a = got as NDArray;
-    expect(a.dtype.name, what).toBe(want.dtype);
-    expect(a.shape, what).toEqual(want.shape);
-    const vals = (a.ravel().tolist as (o?: unknown) => unknown)({ bigint: true }) as unknown[];
-    const exp = want.values.map((v: Enc) => (want.dtype === "int64" ? BigInt(v as string) : want.dtype.startsWith("float") ? decFloat(v) : v));
-    expect(vals, what).toEqual(exp);
-    return;
-  }
-  const v = want.scalar;
-  if (want.dtype === "float" || want.dtype.startsWith("float")) expect(Object.is(got, decFloat(v)), `${what}: ${got} vs ${v}`).toBe(true);
-  else expect(BigInt(got as number), what).toBe(BigInt(v));
-}
-
-function stateOf(kind: string, obj: any): any {
-  if (kind === "RandomState") {
-    const [, key, pos, hasGauss, gauss] = obj.get_state();
-    const k = key.tolist() as number[];
-    return { pos, key_sum: String(k.reduce((a, b) => a + b, 0)), key0: k[0], key623: k[623], has_gauss: hasGauss, gauss };
-  }
-  const st = obj.bit_generator.state;
-  if (st.bit_generator === "PCG64") return { state: String(st.state.state), inc: String(st.state.inc), has_uint32: st.has_uint32, uinteger: st.uinteger };
-  const k = st.state.key.tolist() as number[];
-  return { pos: st.state.pos, key_sum: String(k.reduce((a, b) => a + b, 0)), key0: k[0], key623: k[623] };
-}
-
-function make(kind: string, seed: number): any {
-  if (kind === "default_rng") return random.default_rng(seed);
-  if (kind === "Generator_MT19937") return new random.Generator(new random.MT19937(seed));
-  return new random.RandomState(seed);
-}
 
 describe("distributions replayed against NumPy", () => {
   for (const ses of fx.sessions) {

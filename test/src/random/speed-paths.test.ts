@@ -1,71 +1,15 @@
 /** @file The block paths of integers/randint (every integer dtype, Lemire and masked, endpoint, ranges around 2**32) and of the legacy polar Box-Muller against NumPy (test/fixtures/random_fast.json), with the wasm kernels on and off: values bit for bit (glibc's log included), state after each call. */
 import { readFileSync } from "node:fs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import * as random from "../../../src/random/index.js";
-import { NDArray } from "../../../src/ndarray.js";
 import { randomWasm } from "../../../runtime/random/pcg64-wasm.js";
 import { MT19937Core } from "../../../runtime/random/mt19937.js";
 import { PCG64Core } from "../../../runtime/random/pcg64.js";
 import { log, logUnit } from "../../../runtime/random/glibc-log.js";
 import { wasmAlloc, wasmMemory } from "../../../runtime/wasm-memory.js";
 import { decFloat } from "../../helpers/numpy.js";
+import { decArg, expectResult, M64, make, stateOf, word, type Enc } from "../../helpers/random-fixture.js";
 
 const fx = JSON.parse(readFileSync(new URL("../../fixtures/random_fast.json", import.meta.url), "utf8"));
-
-type Enc = number | string | boolean;
-const M64 = (1n << 64n) - 1n;
-const decArg = (x: unknown): unknown =>
-  Array.isArray(x) ? x.map(decArg) : x && typeof x === "object" && "int" in x ? BigInt((x as { int: string }).int) : x;
-
-function dec(v: Enc, dtype: string): unknown {
-  if (dtype === "bool") return v;
-  if (dtype === "int64" || dtype === "uint64") return BigInt(v as string);
-  if (dtype.startsWith("float")) return decFloat(v);
-  return v;
-}
-
-/** The value's bit pattern as gen_random_fast.py's int_words: ints mod 2**64, bools 0/1, floats by their uint64 view. */
-function word(v: unknown, dtype: string): bigint {
-  if (dtype === "bool") return v ? 1n : 0n;
-  if (dtype.startsWith("float")) return new BigUint64Array(new Float64Array([v as number]).buffer)[0];
-  return BigInt(v as number | bigint) & M64;
-}
-
-function expectResult(got: unknown, want: any, what: string): void {
-  if ("scalar" in want) {
-    if (want.dtype === "float" || want.dtype.startsWith("float")) expect(Object.is(got, decFloat(want.scalar)), `${what}: ${got} vs ${want.scalar}`).toBe(true);
-    else if (want.dtype === "bool") expect(got, what).toBe(want.scalar);
-    else expect(BigInt(got as number), what).toBe(BigInt(want.scalar));
-    return;
-  }
-  expect(got, what).toBeInstanceOf(NDArray);
-  const a = got as NDArray;
-  expect(a.dtype.name, what).toBe(want.dtype);
-  expect(a.shape, what).toEqual(want.shape);
-  const vals = (a.ravel().tolist as (o?: unknown) => unknown)({ bigint: true }) as unknown[];
-  if ("values" in want) {
-    expect(vals, what).toEqual(want.values.map((v: Enc) => dec(v, want.dtype)));
-    return;
-  }
-  expect(vals.slice(0, 8), `${what}: head`).toEqual(want.head.map((v: Enc) => dec(v, want.dtype)));
-  expect(vals.slice(-8), `${what}: tail`).toEqual(want.tail.map((v: Enc) => dec(v, want.dtype)));
-  let h = 0n;
-  vals.forEach((v, i) => (h += BigInt(i + 1) * word(v, want.dtype)));
-  expect(String(h & M64), `${what}: hash of all ${vals.length} values`).toBe(want.hash);
-}
-
-
-function stateOf(kind: string, obj: any): any {
-  if (kind === "RandomState") {
-    const [, key, pos, hasGauss, gauss] = obj.get_state();
-    const k = key.tolist() as number[];
-    return { pos, key_sum: String(k.reduce((a, b) => a + b, 0)), key0: k[0], key623: k[623], has_gauss: hasGauss, gauss };
-  }
-  const st = obj.bit_generator.state;
-  if (st.bit_generator === "PCG64") return { state: String(st.state.state), inc: String(st.state.inc), has_uint32: st.has_uint32, uinteger: st.uinteger };
-  const k = st.state.key.tolist() as number[];
-  return { pos: st.state.pos, key_sum: String(k.reduce((a, b) => a + b, 0)), key0: k[0], key623: k[623] };
-}
 
 const GAUSS = new Set(["randn", "standard_normal", "normal"]);
 const sizeOf = (r: any): number => ("scalar" in r ? 1 : r.shape.reduce((a: number, b: number) => a * b, 1));
@@ -109,12 +53,6 @@ function numpyState(calls: any[], i: number): any {
 }
 
 const wantState = (kind: string, s: any) => (kind === "RandomState" ? { ...s, gauss: decFloat(s.gauss) } : s);
-
-function make(kind: string, seed: number): any {
-  if (kind === "default_rng") return random.default_rng(seed);
-  if (kind === "Generator_MT19937") return new random.Generator(new random.MT19937(seed));
-  return new random.RandomState(seed);
-}
 
 for (const wasm of [true, false]) {
   describe(`block paths against NumPy (wasm kernels ${wasm ? "on" : "off"})`, () => {
