@@ -104,8 +104,19 @@ export function errorClass(name: string): new (...args: never[]) => Error {
     case "TypeError": return np.TypeError;
     case "ValueError": return np.ValueError;
     case "OverflowError": return np.OverflowError;
+    case "AxisError": return np.AxisError;
+    case "IndexError": return np.IndexError;
     default: throw new Error(`no numfuse class for ${name}`);
   }
+}
+
+/** A generator's expected outcome: an array, or NumPy's error class and message. */
+export type Expected = EncodedArray | { error: string; message: string };
+
+/** `fn`'s result equals NumPy's array (within `opts`), or `fn` throws NumPy's error exactly. */
+export function expectNumpyOutcome(fn: () => np.NDArray, expected: Expected, opts: CompareOptions = {}): void {
+  if ("error" in expected) expectNumpyError(fn, { error: expected.error, msg: expected.message });
+  else expectArrayEqualNumpy(fn(), expected, opts);
 }
 
 /** Assert that `fn` throws NumPy's error class with NumPy's exact message. */

@@ -1,6 +1,6 @@
 /** @file The reductions fixture (test/fixtures/reductions.json, from gen_reductions.py): decoding, inputs, and one case run against NumPy's result or error. */
 import { readFileSync } from "node:fs";
-import { expect } from "vitest";
+import { describe, expect, it } from "vitest";
 import * as np from "../../src/index.js";
 
 
@@ -149,4 +149,24 @@ export function run(c: Case): void {
 export function caseName(c: Case, i: number): string {
   const v = c.view ? ` view=${JSON.stringify(c.view)}` : "";
   return `#${i} ${c.method ? "a." : "np."}${c.fn}(${c.input}${v}, ${JSON.stringify(c.kwargs)})${c.exact ? " exact" : ""}`;
+}
+
+/** The fixture functions that accumulate (test/src/accumulate.test.ts); every other case is a reduction. */
+export const ACCUMULATIONS: ReadonlySet<string> = new Set(["cumsum", "cumprod"]);
+
+/** One describe per fixture group, with a test for each fixture case `keep` selects. */
+export function describeCases(title: string, keep: (c: Case) => boolean): void {
+  describe(title, () => {
+    const groups = new Map<string, [Case, number][]>();
+    fixture.cases.forEach((c, i) => {
+      if (!keep(c)) return;
+      if (!groups.has(c.group)) groups.set(c.group, []);
+      groups.get(c.group)!.push([c, i]);
+    });
+    for (const [group, list] of groups) {
+      describe(group, () => {
+        for (const [c, i] of list) it(caseName(c, i), () => run(c));
+      });
+    }
+  });
 }

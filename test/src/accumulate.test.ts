@@ -1,34 +1,9 @@
 /** @file cumsum/cumprod (functions and methods) checked case by case against NumPy's results and errors recorded in test/fixtures/reductions.json. */
 import { describe, expect, it } from "vitest";
 import * as np from "../../src/index.js";
-import { Case, fixture, input, run, caseName } from "../helpers/reductions-fixture.js";
+import { ACCUMULATIONS, describeCases } from "../helpers/reductions-fixture.js";
 
-// ---- known bugs outside src/reductions.ts (see the report); it.fails keeps the suite green ----
-
-const KNOWN_BUGS: [string, (c: Case) => boolean][] = [];
-
-function knownBug(c: Case): string | undefined {
-  return KNOWN_BUGS.find(([, p]) => p(c))?.[0];
-}
-
-const ACC = new Set(["cumsum", "cumprod"]);
-
-describe("accumulations against NumPy fixtures", () => {
-  const groups = new Map<string, [Case, number][]>();
-  fixture.cases.forEach((c, i) => {
-    if (!ACC.has(c.fn)) return;
-    if (!groups.has(c.group)) groups.set(c.group, []);
-    groups.get(c.group)!.push([c, i]);
-  });
-  for (const [group, list] of groups) {
-    describe(group, () => {
-      for (const [c, i] of list) {
-        const bug = knownBug(c);
-        (bug ? it.fails : it)(caseName(c, i) + (bug ? ` [bug: ${bug}]` : ""), () => run(c));
-      }
-    });
-  }
-});
+describeCases("accumulations against NumPy fixtures", (c) => ACCUMULATIONS.has(c.fn));
 
 describe("accumulations: semantics beyond the fixture", () => {
   it("int64/uint64 cumsum and cumprod are exact past 2**53 and wrap as NumPy's (values from NumPy 2.4)", () => {

@@ -1,50 +1,9 @@
 /** @file Reductions (sum ... ptp) checked case by case against NumPy's results and errors recorded in test/fixtures/reductions.json. */
 import { describe, expect, it } from "vitest";
 import * as np from "../../src/index.js";
-import { Case, fixture, input, run, caseName } from "../helpers/reductions-fixture.js";
+import { ACCUMULATIONS, describeCases } from "../helpers/reductions-fixture.js";
 
-// ---- known bugs outside src/reductions.ts (see the report); it.fails keeps the suite green ----
-
-const inDtype = (c: Case) => fixture.inputs[c.input].dtype;
-const reducesLastAxis = (c: Case) => {
-  const nd = fixture.inputs[c.input].shape.length;
-  const ax = c.kwargs.axis;
-  if (ax === undefined || ax === null) return true;
-  return (Array.isArray(ax) ? ax : [ax]).some((a) => a === nd - 1 || a === -1);
-};
-/** elements reduced into each output */
-const reducedCount = (c: Case) => {
-  const shape = fixture.inputs[c.input].shape;
-  const ax = c.kwargs.axis;
-  const axes = ax === undefined || ax === null ? shape.map((_, i) => i) : (Array.isArray(ax) ? ax : [ax]) as number[];
-  return axes.reduce((p, a) => p * shape[a < 0 ? a + shape.length : a], 1);
-};
-// engine bugs that make a case differ from NumPy, each with the rule that selects its cases
-const KNOWN_BUGS: [string, (c: Case) => boolean][] = [
-];
-
-function knownBug(c: Case): string | undefined {
-  return KNOWN_BUGS.find(([, p]) => p(c))?.[0];
-}
-
-const ACC = new Set(["cumsum", "cumprod"]);
-
-describe("reductions against NumPy fixtures", () => {
-  const groups = new Map<string, [Case, number][]>();
-  fixture.cases.forEach((c, i) => {
-    if (ACC.has(c.fn)) return;
-    if (!groups.has(c.group)) groups.set(c.group, []);
-    groups.get(c.group)!.push([c, i]);
-  });
-  for (const [group, list] of groups) {
-    describe(group, () => {
-      for (const [c, i] of list) {
-        const bug = knownBug(c);
-        (bug ? it.fails : it)(caseName(c, i) + (bug ? ` [bug: ${bug}]` : ""), () => run(c));
-      }
-    });
-  }
-});
+describeCases("reductions against NumPy fixtures", (c) => !ACCUMULATIONS.has(c.fn));
 
 describe("reductions: semantics beyond the fixture", () => {
   it("a later write into the input does not change a pending reduction (lazy never changes results)", () => {

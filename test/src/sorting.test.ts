@@ -3,9 +3,8 @@ import { describe, expect, it } from "vitest";
 import { readFileSync } from "node:fs";
 import * as np from "../../src/index.js";
 import { argsort, bincount, searchsorted, sort, sortInPlace } from "../../src/sorting.js";
-import { decodeArray, expectArrayEqualNumpy, type EncodedArray } from "../helpers/numpy.js";
+import { decodeArray, expectNumpyOutcome, type EncodedArray, type Expected } from "../helpers/numpy.js";
 
-type Expected = EncodedArray | { error: string; message: string };
 interface Case { op: "sort" | "argsort" | "sortInPlace"; a: EncodedArray; kw: Record<string, unknown>; expected: Expected }
 const fx = JSON.parse(readFileSync(new URL("../fixtures/sort.json", import.meta.url), "utf8")) as {
   unstable_ties_differ: Record<string, boolean>;
@@ -14,24 +13,7 @@ const fx = JSON.parse(readFileSync(new URL("../fixtures/sort.json", import.meta.
   bincount: { x: EncodedArray; kw: Record<string, unknown>; expected: Expected }[];
 };
 
-const ERR: Record<string, new (...a: never[]) => Error> = {
-  ValueError: np.ValueError, TypeError: np.TypeError, AxisError: np.AxisError, IndexError: np.IndexError,
-};
-
-function check(fn: () => np.NDArray, expected: Expected): void {
-  if ("error" in expected) {
-    let caught: unknown = null;
-    try {
-      fn();
-    } catch (e) {
-      caught = e;
-    }
-    expect(caught).toBeInstanceOf(ERR[expected.error]);
-    expect((caught as Error).message).toBe(expected.message);
-    return;
-  }
-  expectArrayEqualNumpy(fn(), expected);
-}
+const check = (fn: () => np.NDArray, expected: Expected): void => expectNumpyOutcome(fn, expected);
 
 const label = (c: { a: EncodedArray; kw: Record<string, unknown> }, i: number) => `${i} ${c.a.dtype}${JSON.stringify(c.a.shape)} ${JSON.stringify(c.kw)}`;
 
