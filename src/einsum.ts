@@ -187,15 +187,35 @@ function contractAll(terms: Term[], output: readonly number[], extent: Map<numbe
   return contract(terms, output, dt);
 }
 
+/** A sublist of the interleaved form as subscripts: 0-25 are A-Z, 26-51 a-z, "..." the ellipsis. */
+function sublistSubscripts(list: unknown): string {
+  const bad = () => new NumpyTypeError("each subscript must be either an integer or an ellipsis");
+  if (!Array.isArray(list)) throw bad();
+  return list.map((s) => {
+    if (s === "...") return "...";
+    const n = typeof s === "bigint" ? Number(s) : s;
+    if (typeof n !== "number" || !Number.isInteger(n)) throw bad();
+    if (n < 0 || n >= 52) throw new ValueError("subscript is not within the valid range [0, 52)");
+    return String.fromCharCode(n < 26 ? 65 + n : 97 + n - 26);
+  }).join("");
+}
+
 /**
  * np.einsum(subscripts, ...operands, {out, dtype, order, casting = "safe", optimize}): Einstein
  * summation over the operands as the subscripts ("ij,jk->ik", implicit "ij,jk", "...i,...i") say.
- * The result dtype is the operands' result_type (or `dtype`); integers wrap and bools combine with
- * and/or, as NumPy's. The interleaved (operand, sublist) calling form is not taken.
+ * The interleaved form einsum(op0, sublist0, op1, sublist1, ..., [sublistout]) takes sublists of
+ * integers, with "..." for the ellipsis. The result dtype is the operands' result_type (or
+ * `dtype`); integers wrap and bools combine with and/or, as NumPy's.
  */
-export function einsum(subscripts: string, ...args: unknown[]): NDArray {
-  if (typeof subscripts !== "string") throw new NumpyTypeError("numfuse: np.einsum takes the subscripts string first (the interleaved operand, sublist form is not supported)");
+export function einsum(subscripts: string | ArrayLike, ...args: unknown[]): NDArray {
   const opts = (args.length && isOptions(args[args.length - 1]) && !(args[args.length - 1] instanceof NDArray) ? args.pop() : {}) as EinsumOptions;
+  if (typeof subscripts !== "string") {
+    const all = [subscripts, ...args];
+    const pairs = Math.floor(all.length / 2);
+    const terms = Array.from({ length: pairs }, (_, k) => sublistSubscripts(all[2 * k + 1])).join(",");
+    const out = all.length % 2 ? `->${sublistSubscripts(all[all.length - 1])}` : "";
+    return einsum(terms + out, ...Array.from({ length: pairs }, (_, k) => all[2 * k]), opts);
+  }
   const operands = args.map((x) => asarray(x as ArrayLike));
   const arrow = subscripts.indexOf("->");
   const inputSpec = arrow >= 0 ? subscripts.slice(0, arrow) : subscripts;

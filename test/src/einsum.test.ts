@@ -73,6 +73,11 @@ runCases("es_", {
   es_empty: () => np.einsum("ij,jk->ik", np.ones([2, 0]), np.ones([0, 3])),
   es_empty_out: () => np.einsum("ij->i", np.ones([0, 3])),
   ...Object.fromEntries(Object.entries(errors).map(([name, [spec, shapes]]) => [name, () => np.einsum(spec, ...shapes.map((s) => np.ones(s)))])),
+  es_sublist: close(() => np.einsum(r([2, 3]), [0, 1], r([3, 4], "float64", 2), [1, 2], [0, 2])),
+  es_sublist_implicit: () => np.einsum(r([2, 3]), [30, 0]),
+  es_sublist_ellipsis: close(() => np.einsum(r([2, 2, 3]), ["...", 1], r([3, 4], "float64", 2), [1, 2], ["...", 2])),
+  es_sublist_range: () => np.einsum(r([2, 3]), [0, 52]),
+  es_sublist_type: () => np.einsum(r([2, 3]), [0, 1.5]),
   es_err_casting: () => np.einsum("i,i", np.ones(3), np.ones(3), { dtype: "int32" }),
   es_out: close(() => {
     const out = np.zeros([3, 2]);
