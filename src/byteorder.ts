@@ -1,19 +1,17 @@
 /**
  * @file Arrays in big-endian byte order (dtype ">i4", ">f8", ">c16"). Their bytes stay big-endian
  * wherever bytes are shared or leave the array (np.frombuffer's buffer, tobytes, np.save, views as
- * other dtypes); kernels compute on a native-order shadow of them that runtime/mirror.ts keeps in
- * step both ways. IR nodes only ever carry native dtypes, so results of computations are native,
+ * other dtypes); kernels compute on a native-order shadow of them (src/shadow.ts) kept in step both
+ * ways. IR nodes only ever carry native dtypes, so results of computations are native,
  * as NumPy's ufuncs and reductions give; copies that keep the dtype (copy, astype, sort, take,
  * ...) are made big-endian again where NumPy keeps the byte order.
  */
-import { cast, loadStorage } from "../compiler/ir/node.js";
-import { forEachOffset, isCContiguous, isFContiguous, type View } from "../compiler/ir/view.js";
+import { cast } from "../compiler/ir/node.js";
+import { forEachOffset, type View } from "../compiler/ir/view.js";
 import type { DType } from "../runtime/dtype.js";
 import { ValueError } from "../runtime/errors.js";
 import { byteswapBytes, swappedParts, swapUnits, swapWidth } from "../runtime/io/bytes.js";
-import { addShadow } from "../runtime/mirror.js";
 import { shadowArray } from "./shadow.js";
-import { allocStorage } from "../runtime/storage.js";
 import { afterWrite, beforeWrite, emptyArray, NDArray } from "./ndarray.js";
 import { layoutBytes } from "./io/npy.js";
 
@@ -24,28 +22,8 @@ import { layoutBytes } from "./io/npy.js";
  */
 export function overBigEndian(raw: NDArray, dt: DType, base: NDArray | null): NDArray {
   const { storage, view } = raw._realized();
-  const size = dt.itemsize, n = raw.size, unit = swapWidth(dt);
-  let out: NDArray;
-  if (n === 0 || isCContiguous(view) || isFContiguous(view)) {
-    // a dense block of bytes: the shadow keeps its layout and moves as one range
-    const shadow = allocStorage(Math.max(n * size, 1), false);
-    const start = view.offset * size, len = n * size;
-    const move = (toShadow: boolean) => {
-      const from = toShadow ? storage.bytes.subarray(start, start + len) : shadow.bytes.subarray(0, len);
-      const to = toShadow ? shadow.bytes.subarray(0, len) : storage.bytes.subarray(start, start + len);
-      to.set(from);
-      swapUnits(to, unit);
-    };
-    const region: View = { shape: [...view.shape, size], strides: [...view.strides.map((s) => s * size), 1], offset: start };
-    const toParent = (v: View): View => ({ shape: v.shape, strides: v.strides, offset: v.offset + view.offset });
-    addShadow(shadow, { parent: storage, region, toParent, dirty: false, fresh: false, gather: () => move(true), scatter: () => move(false) });
-    out = new NDArray(loadStorage(shadow, { shape: [...view.shape], strides: [...view.strides], offset: 0 }, dt.native));
-    out._shown = dt;
-    out._shadowOf = base;
-  } else {
-    // elements with gaps between them: a packed shadow, as a packed-record field's
-    out = shadowArray(storage, { shape: [...view.shape], strides: view.strides.map((s) => s * size), offset: view.offset * size }, size, dt, [], base);
-  }
+  const size = dt.itemsize;
+  const out = shadowArray(storage, { shape: [...view.shape], strides: view.strides.map((s) => s * size), offset: view.offset * size }, size, dt, [], base);
   out._raw = raw;
   out._writeable = raw.flags.writeable;
   return out;

@@ -1,15 +1,15 @@
 /**
  * @file Arrays over elements typed arrays cannot address in place: a field of packed records (an
- * `f8` at byte 44), a big-endian array laid out with gaps, or an as_strided view of either. Each
+ * `f8` at byte 44), a big-endian array, or an as_strided view of either. Each
  * is an array over a packed, aligned, native-order shadow of the elements that runtime/mirror.ts
  * keeps in step with the bytes it mirrors, and it reports NumPy's strides: those of its elements
  * among the mirrored bytes.
  */
 import { loadStorage } from "../compiler/ir/node.js";
-import { contiguousView, forEachOffset, viewExtent, type View } from "../compiler/ir/view.js";
+import { contiguousView, forEachOffset, isCContiguous, isFContiguous, prod, viewExtent, type View } from "../compiler/ir/view.js";
 import type { DType } from "../runtime/dtype.js";
 import { ValueError } from "../runtime/errors.js";
-import { swapWidth } from "../runtime/io/bytes.js";
+import { swapUnits, swapWidth } from "../runtime/io/bytes.js";
 import { addShadow, moveElements } from "../runtime/mirror.js";
 import { allocStorage, type Storage } from "../runtime/storage.js";
 import { NDArray } from "./ndarray.js";
@@ -20,15 +20,36 @@ import { NDArray } from "./ndarray.js";
  * dims inside each element). `base` is what NumPy reports as its base.
  */
 export function shadowArray(parent: Storage, layout: View, width: number, dtype: DType, extra: readonly number[], base: NDArray | null): NDArray {
-  const at: number[] = [];
-  forEachOffset(layout, (off) => at.push(off));
-  const shadow = allocStorage(Math.max(at.length * width, 1), false);
+  const n = prod(layout.shape);
   const unit = dtype.isnative ? 1 : swapWidth(dtype);
-  const move = (toShadow: boolean) => moveElements(parent.bytes, shadow.bytes, at, width, toShadow, unit);
+  const shadow = allocStorage(Math.max(n * width, 1), false);
+  // in elements: whole ones when the elements lie packed together (a big-endian array's own bytes)
+  const elems: View = { shape: layout.shape, strides: layout.strides.map((s) => s / width), offset: layout.offset / width };
+  const dense = !extra.length && width === dtype.itemsize && Number.isInteger(elems.offset) && (n === 0 || isCContiguous(elems) || isFContiguous(elems));
+  let move: (toShadow: boolean) => void;
+  let shadowView: View;
+  let toParent: ((v: View) => View) | undefined;
+  if (dense) {
+    // the shadow keeps the layout, and the bytes move as one range
+    const len = n * width;
+    move = (toShadow) => {
+      const from = toShadow ? parent.bytes.subarray(layout.offset, layout.offset + len) : shadow.bytes.subarray(0, len);
+      const to = toShadow ? shadow.bytes.subarray(0, len) : parent.bytes.subarray(layout.offset, layout.offset + len);
+      to.set(from);
+      swapUnits(to, unit);
+    };
+    shadowView = { shape: [...layout.shape], strides: elems.strides, offset: 0 };
+    toParent = (v) => ({ shape: v.shape, strides: v.strides, offset: v.offset + elems.offset });
+  } else {
+    const at: number[] = [];
+    forEachOffset(layout, (off) => at.push(off));
+    move = (toShadow) => moveElements(parent.bytes, shadow.bytes, at, width, toShadow, unit);
+    shadowView = contiguousView([...layout.shape, ...extra]);
+  }
   // the bytes the elements cover, for np.shares_memory
   const region: View = { shape: [...layout.shape, width], strides: [...layout.strides, 1], offset: layout.offset };
-  addShadow(shadow, { parent, region, dirty: false, fresh: false, gather: () => move(true), scatter: () => move(false) });
-  const out = new NDArray(loadStorage(shadow, contiguousView([...layout.shape, ...extra]), dtype.native));
+  addShadow(shadow, { parent, region, toParent, dirty: false, fresh: false, gather: () => move(true), scatter: () => move(false) });
+  const out = new NDArray(loadStorage(shadow, shadowView, dtype.native));
   if (!dtype.isnative) out._shown = dtype;
   // NumPy's layout: a subarray's trailing dims are packed inside each element
   const inner: number[] = [];

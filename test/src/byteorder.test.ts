@@ -161,6 +161,15 @@ describe("big-endian arrays", () => {
     expect(x.tolist()).toEqual([0, 1, 0x01000000, 3, 4, 5, 6, 7]);
   });
 
+  it("as_strided of a big-endian array views its big-endian bytes (values from NumPy 2.4)", () => {
+    const x = np.arange(6, { dtype: ">i4" });
+    const v = np.lib.stride_tricks.as_strided(x, { shape: [3], strides: [8] });
+    expect([v.tolist(), v.dtype.str, v.strides]).toEqual([[0, 2, 4], ">i4", [8]]);
+    v.set(1, 9);
+    expect(x.tolist()).toEqual([0, 1, 9, 3, 4, 5]);
+    expect(hex(x)).toBe("000000000000000100000009000000030000000400000005");
+  });
+
   it("laziness never changes results across a big-endian view and its bytes", () => {
     const x = np.array([1, 2, 3], { dtype: "int32" });
     const y = x.view(">i4");
