@@ -2,7 +2,7 @@
 import { EXPENSIVE, isElemOp, Op } from "./ops.js";
 import { cast, constant, contiguous, elementwise, loadNode, loadStorage, nodeHeight, where, Node, toposort } from "./node.js";
 import {
-  contiguousView, expandView, permuteView, prod, reshapeView, selectView, sliceView, insertAxisView, type View,
+  contiguousView, expandView, permuteView, prod, reshapeView, selectView, sliceView, type View,
 } from "./view.js";
 
 /** A movement as a function of views; null means "cannot be expressed without a copy". */

@@ -1,7 +1,7 @@
 /** @file Lowers a scheduled kernel to JS: merges dims, orders loops by stride, walks pointers by precomputed steps (cwise compile.js), sums pairwise as NumPy does. */
 import type { DType } from "../../runtime/dtype.js";
 import type { HelperName } from "../../runtime/kernel-helpers.js";
-import { Op, type ReduceOp } from "../ir/ops.js";
+import type { ReduceOp } from "../ir/ops.js";
 import type { Node } from "../ir/node.js";
 import { printGraph } from "../ir/print.js";
 import type { KernelSpec, Operand, PlanBuffer } from "../schedule.js";

@@ -3,7 +3,7 @@
  * memory, writing runs of tempered words or 53-bit doubles (randomkit's (a >> 5) * 2**26 + (b >> 6)).
  * Same bits as the JS loops in mt19937.ts, which stay the fallback.
  */
-import { FnBuilder, I32, OP, i32const, moduleBytes, uleb, type ValType } from "../../compiler/render/wasm-asm.js";
+import { FnBuilder, I32, OP, i32const, moduleBytes, uleb } from "../../compiler/render/wasm-asm.js";
 import { wasmAlloc, wasmMemory } from "../wasm-memory.js";
 import { randomWasm } from "./pcg64-wasm.js";
 

@@ -1,7 +1,6 @@
 /** @file np.genfromtxt: NumPy 2.4's algorithm (LineSplitter, NameValidator, StringConverter and the main loop of numpy/lib/_npyio_impl.py) ported step by step, so missing values, filling, inference and errors match. */
 import { DTYPES, parseDType, StructDType, type DType } from "../../runtime/dtype.js";
 import { IndexError, NumpyTypeError, OverflowError, ValueError } from "../../runtime/errors.js";
-import { reprStr } from "../../runtime/io/pyliteral.js";
 import type { Complex } from "../../runtime/scalar.js";
 import { argsWithOptions } from "../args.js";
 import { array } from "../convert.js";

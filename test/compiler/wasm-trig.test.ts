@@ -1,7 +1,7 @@
 /** @file The wasm kernels' own sin and cos must give Math.sin's and Math.cos's bits for every input (the JS kernels call Math), on both lane paths and through np.sin/np.cos. */
 import { describe, expect, it } from "vitest";
 import * as np from "../../src/index.js";
-import { F64, FnBuilder, I32, OP, i32const, moduleBytes, simd, SIMD, V128, type ValType } from "../../compiler/render/wasm-asm.js";
+import { F64, FnBuilder, I32, OP, i32const, moduleBytes, simd, SIMD, type ValType } from "../../compiler/render/wasm-asm.js";
 import { beginConstants, emitTrigScalar, emitTrigVector, PIO2, withConstants, type TrigKind } from "../../compiler/render/wasm-trig.js";
 
 /** A deterministic generator (xorshift), so a failure reproduces. */

@@ -2,7 +2,7 @@
 import { describe, expect, it } from "vitest";
 import * as np from "../../src/index.js";
 import { pad, type PadOptions } from "../../src/pad.js";
-import { runCases, type Result, type Spec } from "../helpers/pad-fixture.js";
+import { runCases, type Spec } from "../helpers/pad-fixture.js";
 import { counters, resetCounters } from "../../runtime/debug.js";
 import { planCacheStats } from "../../runtime/plan-cache.js";
 
